@@ -1,0 +1,56 @@
+// Use cases throw these; one module maps them to problem+json (API) or error pages.
+export type FieldErrors = Record<string, string[]>;
+
+export abstract class DomainError extends Error {
+	abstract readonly code: string;
+	abstract readonly status: number;
+}
+
+/** The item does not exist, or the viewer may not learn that it does (DESIGN §6). */
+export class NotFoundError extends DomainError {
+	readonly code = 'not-found';
+	readonly status = 404;
+}
+
+/** No valid session or token. */
+export class UnauthorizedError extends DomainError {
+	readonly code = 'unauthorized';
+	readonly status = 401;
+}
+
+/** The viewer sees the item but may not do this to it. */
+export class ForbiddenError extends DomainError {
+	readonly code = 'forbidden';
+	readonly status = 403;
+}
+
+/** The request conflicts with the current state (already a member, handle taken, stale revision). */
+export class ConflictError extends DomainError {
+	readonly code = 'conflict';
+	readonly status = 409;
+	constructor(
+		message: string,
+		readonly fields: FieldErrors = {}
+	) {
+		super(message);
+	}
+}
+
+/** Well-formed input that breaks a rule; carries field errors for forms. */
+export class ValidationError extends DomainError {
+	readonly code = 'validation';
+	readonly status = 422;
+	constructor(
+		message: string,
+		readonly fields: FieldErrors = {}
+	) {
+		super(message);
+	}
+}
+
+export class RateLimitedError extends DomainError {
+	readonly code = 'rate-limited';
+	readonly status = 429;
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,65 @@
+// The one place that reads the process environment. Everything else receives a parsed Config.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+	DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; PGlite under DATA_DIR/db when unset'),
+	DATA_DIR: z.string().default('./data').describe('Embedded database, mail drop, uploaded files'),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	PUBLIC_URL: z.string().url().optional().describe('Origin users reach the instance at'),
+	SMTP_URL: z.string().optional().describe('smtp:// or smtps:// URL; mail goes to DATA_DIR/mail when unset'),
+	MAIL_FROM: z.string().default('Commonplace <no-reply@commonplace.localhost>'),
+	AUTH_SECRET: z.string().min(32).optional().describe('Signs sessions; generated into DATA_DIR when unset'),
+	DEMO_CONTENT: z.enum(['auto', 'off']).default('auto')
+});
+
+export type Config = {
+	databaseUrl: string | undefined;
+	dataDir: string;
+	port: number;
+	host: string;
+	publicUrl: string;
+	smtpUrl: string | undefined;
+	mailFrom: string;
+	authSecret: string;
+	demoContent: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+	const parsed = Env.safeParse(blanksRemoved);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	const dataDir = resolve(e.DATA_DIR);
+	return {
+		databaseUrl: e.DATABASE_URL,
+		dataDir,
+		port: e.PORT,
+		host: e.HOST,
+		publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+		smtpUrl: e.SMTP_URL,
+		mailFrom: e.MAIL_FROM,
+		authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir),
+		demoContent: e.DEMO_CONTENT === 'auto'
+	};
+}
+
+// An embedded instance must keep its sessions valid across restarts without asking the operator for a secret.
+function persistedSecret(dataDir: string): string {
+	const file = join(dataDir, 'auth-secret');
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	mkdirSync(dataDir, { recursive: true });
+	const secret = randomBytes(32).toString('base64url');
+	writeFileSync(file, secret + '\n', { mode: 0o600 });
+	return secret;
+}
+
+let cached: Config | undefined;
+/** The configuration of this process, read once. */
+export const config = (): Config => (cached ??= loadConfig());

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** A database or a transaction: both drivers share this surface. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	migrate(): Promise<void>;
+	close(): Promise<void>;
+};
+
+const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
+
+// PGlite loads contrib extensions per instance: every open of a data dir must pass them.
+export const pgliteExtensions = { unaccent, pg_trgm };
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
+	if (options.dataDir) mkdirSync(dirname(options.dataDir), { recursive: true });
+	const client = await PGlite.create({
+		dataDir: options.dataDir,
+		loadDataDir: options.loadDataDir,
+		extensions: pgliteExtensions
+	});
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+		close: () => client.close()
+	};
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'postgres',
+		migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+		close: () => pool.end()
+	};
+}
+
+export { schema };

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { openPglite, openPostgres, type Database } from './client.ts';
+
+export { type Db, type Database, schema } from './client.ts';
+
+// Only one process may open a PGlite data dir, and `vite dev` re-imports modules on change:
+// the instance lives on globalThis so a reload reuses it instead of opening a second one.
+const KEY = Symbol.for('commonplace.database');
+type Holder = { [KEY]?: Promise<Database> };
+
+/** The application's database, opened and migrated once per process. */
+export function appDatabase(cfg: Config): Promise<Database> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= (async () => {
+		const database = cfg.databaseUrl
+			? await openPostgres(cfg.databaseUrl)
+			: await openPglite({ dataDir: join(cfg.dataDir, 'db') });
+		await database.migrate();
+		return database;
+	})();
+	return holder[KEY];
+}
+
+export async function closeAppDatabase(): Promise<void> {
+	const holder = globalThis as Holder;
+	const pending = holder[KEY];
+	holder[KEY] = undefined;
+	if (pending) await (await pending).close();
+}
