@@ -12,6 +12,7 @@ export default defineConfig({
 		}),
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
+			paths: { relative: false },
 			csrf: { trustedOrigins: [] },
 			csp: {
 				mode: 'auto',

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // TEST_DATABASE_URL names a server; each file gets its own copy of a migrated template (tests/support).
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const projects = [
-	{ test: { name: 'unit', include: ['src/lib/domain/**/*.test.ts'] } },
+	{ test: { name: 'unit', include: ['src/lib/domain/**/*.test.ts', 'src/lib/*.test.ts'] } },
 	{
 		test: {
 			name: 'pglite',

@@ -28,11 +28,10 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
 	readonly code = 'conflict';
 	readonly status = 409;
-	constructor(
-		message: string,
-		readonly fields: FieldErrors = {}
-	) {
+	readonly fields: FieldErrors;
+	constructor(message: string, fields: FieldErrors = {}) {
 		super(message);
+		this.fields = fields;
 	}
 }
 
@@ -40,11 +39,10 @@ export class ConflictError extends DomainError {
 export class ValidationError extends DomainError {
 	readonly code = 'validation';
 	readonly status = 422;
-	constructor(
-		message: string,
-		readonly fields: FieldErrors = {}
-	) {
+	readonly fields: FieldErrors;
+	constructor(message: string, fields: FieldErrors = {}) {
 		super(message);
+		this.fields = fields;
 	}
 }
 

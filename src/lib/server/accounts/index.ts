@@ -5,3 +5,4 @@ export { createToken, listTokens, revokeToken, findAccountByToken } from './toke
 export { viewerOf } from './viewer.ts';
 export { consumeAttempt } from './rate-limit.ts';
 export * from './schemas.ts';
+export { findSignedInAccount } from './who.ts';

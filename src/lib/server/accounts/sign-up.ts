@@ -11,7 +11,12 @@ import type { SignUpInput } from './schemas.ts';
  * Makes an unverified account with its profile and mails the verification link. Anyone may call it.
  * Throws ConflictError (fields email/handle) when either is taken.
  */
-export async function signUp(ctx: Ctx, auth: Auth, input: SignUpInput): Promise<{ accountId: string }> {
+export async function signUp(
+	ctx: Ctx,
+	auth: Auth,
+	input: SignUpInput,
+	options: { sendVerification?: boolean } = {}
+): Promise<{ accountId: string }> {
 	const taken: FieldErrors = {};
 	const [existing] = await ctx.db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, input.email));
 	if (existing) taken.email = ['email_taken'];
@@ -40,6 +45,7 @@ export async function signUp(ctx: Ctx, auth: Auth, input: SignUpInput): Promise<
 		await ctx.db.delete(schema.user).where(eq(schema.user.id, accountId));
 		throw new ConflictError('Handle already in use', { handle: ['handle_taken'] });
 	}
+	if (options.sendVerification === false) return { accountId };
 	await auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: `/${input.locale}/welcome` } });
 	return { accountId };
 }

@@ -1,0 +1,34 @@
+// Production entry: migrate and load demo content, then serve the built SvelteKit app over plain node:http.
+// A plain front server leaves room for the anonymous page cache (DESIGN §3a) in front of SvelteKit.
+import { createServer } from 'node:http';
+import { boot } from './src/lib/server/boot.ts';
+
+const started = Date.now();
+const { config, shutdown } = await boot();
+// adapter-node assumes https unless told: the scheme users reach us by is PUBLIC_URL's, proxy or not,
+// and SvelteKit's CSRF origin check and better-auth's cookies depend on it.
+const scheme = new URL(config.publicUrl).protocol.replace(':', '');
+process.env.PROTOCOL_HEADER = 'x-commonplace-scheme';
+const { handler } = await import('./build/handler.js');
+
+const server = createServer((req, res) => {
+	req.headers['x-commonplace-scheme'] = scheme;
+	handler(req, res);
+});
+server.listen(config.port, config.host, () => {
+	const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+	console.log(`Commonplace is ready on http://${shown}:${config.port} (public URL ${config.publicUrl}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		if (stopping) process.exit(1);
+		stopping = true;
+		console.log('Stopping…');
+		server.close();
+		server.closeAllConnections();
+		// PGlite must be closed or its data dir stays locked and the process ignores the signal.
+		void shutdown().finally(() => process.exit(0));
+	});
+}

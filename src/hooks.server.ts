@@ -1,0 +1,88 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
+import { getRequestEvent } from '$app/server';
+import { svelteKitHandler, sveltekitCookies } from 'better-auth/svelte-kit';
+import { langFromAcceptLanguage, langFromPath } from '#lib/i18n.ts';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { anonymous } from '#lib/domain/viewer.ts';
+import { getApp } from '#lib/server/app.ts';
+import { findAccountByToken, findSignedInAccount, viewerOf } from '#lib/server/accounts/index.ts';
+import { problemFor, problemResponse } from '#lib/server/http/problem.ts';
+
+const app = () => getApp([sveltekitCookies(getRequestEvent)]);
+
+// Open the database, migrate and warm it before the first request, not during it.
+export const init: ServerInit = async () => {
+	if (!building) await app();
+};
+
+// Paths that live outside the /fr and /en page tree.
+const UNPREFIXED = /^\/(api|ap|_app|\.well-known|avatars|favicon\.svg|app\.css|robots\.txt)(\/|$)/;
+
+const language: Handle = ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const lang = langFromPath(pathname);
+	if (!lang && !UNPREFIXED.test(pathname) && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
+		const target = langFromAcceptLanguage(event.request.headers.get('accept-language'));
+		redirect(302, `/${target}${pathname === '/' ? '' : pathname}${event.url.search}`);
+	}
+	event.locals.lang = lang ?? langFromAcceptLanguage(event.request.headers.get('accept-language'));
+	return paraglideMiddleware(event.request, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) })
+	);
+};
+
+async function identify(event: RequestEvent) {
+	const { ctx, auth } = event.locals.app;
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (bearer && event.url.pathname.startsWith('/api/v1')) {
+		const accountId = await findAccountByToken(ctx.db, bearer);
+		return accountId ? { accountId, via: 'token' as const } : 'invalid-token';
+	}
+	const session = await auth.api.getSession({ headers: event.request.headers });
+	return session ? { accountId: session.user.id, via: 'session' as const } : null;
+}
+
+const authentication: Handle = async ({ event, resolve }) => {
+	event.locals.app = await app();
+	event.locals.viewer = anonymous;
+	event.locals.account = null;
+	event.locals.via = null;
+	const who = await identify(event);
+	if (who === 'invalid-token') {
+		return problemResponse(problemFor('unauthorized', 401, 'Unknown or revoked token', event.url.pathname, event.locals.lang), {
+			'www-authenticate': 'Bearer'
+		});
+	}
+	if (who) {
+		const { db } = event.locals.app.ctx;
+		const [viewer, account] = await Promise.all([viewerOf(db, who.accountId), findSignedInAccount(db, who.accountId)]);
+		if (viewer.kind === 'account' && account) {
+			event.locals.viewer = viewer;
+			event.locals.via = who.via;
+			event.locals.account = account;
+		}
+	}
+	return svelteKitHandler({ event, resolve, auth: event.locals.app.auth, building });
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	return response;
+};
+
+export const handle = sequence(securityHeaders, language, authentication);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	// Unknown errors are logged with the path only: request bodies may hold passwords.
+	if (status >= 500) console.error(`[error] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

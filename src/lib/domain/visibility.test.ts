@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor, type MembershipFacts } from './visibility.ts';
+import { anonymous, type Viewer } from './viewer.ts';
+
+const account = (isAdmin = false): Viewer => ({ kind: 'account', id: 'a', isAdmin, activeCommunityIds: new Set() });
+const m = (role: 'host' | 'member', status: 'active' | 'pending' | 'invited'): MembershipFacts => ({ role, status });
+
+// [viewer, membership, visibility, canView, canViewMembers]
+const table: [string, Viewer, MembershipFacts, 'public' | 'closed' | 'secret', boolean, boolean][] = [
+	['anonymous', anonymous, null, 'public', true, true],
+	['anonymous', anonymous, null, 'closed', true, false],
+	['anonymous', anonymous, null, 'secret', false, false],
+	['outsider', account(), null, 'public', true, true],
+	['outsider', account(), null, 'closed', true, false],
+	['outsider', account(), null, 'secret', false, false],
+	['pending', account(), m('member', 'pending'), 'closed', true, false],
+	['pending', account(), m('member', 'pending'), 'secret', false, false],
+	['invited', account(), m('member', 'invited'), 'secret', true, false],
+	['invited', account(), m('member', 'invited'), 'closed', true, false],
+	['member', account(), m('member', 'active'), 'closed', true, true],
+	['member', account(), m('member', 'active'), 'secret', true, true],
+	['host', account(), m('host', 'active'), 'secret', true, true],
+	['admin', account(true), null, 'secret', true, true],
+	['admin', account(true), null, 'closed', true, true]
+];
+
+describe('community visibility', () => {
+	it.each(table)('%s of a %s community', (_, viewer, membership, visibility, view, members) => {
+		expect(canViewCommunity(viewer, { visibility }, membership)).toBe(view);
+		expect(canViewMembers(viewer, { visibility }, membership)).toBe(members);
+	});
+
+	it('lets active hosts and admins manage, nobody else', () => {
+		expect(canManageCommunity(account(), m('host', 'active'))).toBe(true);
+		expect(canManageCommunity(account(), m('host', 'invited'))).toBe(false);
+		expect(canManageCommunity(account(), m('member', 'active'))).toBe(false);
+		expect(canManageCommunity(account(true), null)).toBe(true);
+		expect(canManageCommunity(anonymous, null)).toBe(false);
+	});
+
+	it('offers the right way in', () => {
+		expect(joinActionFor(account(), { visibility: 'public' }, null)).toBe('join');
+		expect(joinActionFor(account(), { visibility: 'closed' }, null)).toBe('request');
+		expect(joinActionFor(account(), { visibility: 'secret' }, null)).toBe('none');
+		expect(joinActionFor(account(), { visibility: 'closed' }, m('member', 'pending'))).toBe('none');
+		expect(joinActionFor(account(), { visibility: 'secret' }, m('member', 'invited'))).toBe('accept-invitation');
+		expect(joinActionFor(anonymous, { visibility: 'public' }, null)).toBe('none');
+	});
+});

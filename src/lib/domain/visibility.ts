@@ -1,0 +1,44 @@
+// The one rule for who may see what (DESIGN §6). Every surface asks here, or asks the SQL twin beside the
+// queries of the capability (communities/visibility-filter.ts), and a table test keeps both in agreement.
+import type { Viewer } from './viewer.ts';
+
+export type CommunityVisibility = 'public' | 'closed' | 'secret';
+export type MembershipFacts = { role: 'host' | 'member'; status: 'active' | 'pending' | 'invited' } | null;
+export type CommunityFacts = { visibility: CommunityVisibility };
+
+const isActive = (m: MembershipFacts) => m?.status === 'active';
+const isAdmin = (v: Viewer) => v.kind === 'account' && v.isAdmin;
+
+/**
+ * Public and closed communities are listed and have a page for everyone; a secret one exists only for its
+ * members and for people it has invited (who must see it to accept). Admins see all; callers log admin views.
+ */
+export function canViewCommunity(viewer: Viewer, community: CommunityFacts, membership: MembershipFacts): boolean {
+	if (community.visibility !== 'secret') return true;
+	if (viewer.kind === 'anonymous') return false;
+	return isAdmin(viewer) || isActive(membership) || membership?.status === 'invited';
+}
+
+/** The member list of a closed or secret community is for its active members only. */
+export function canViewMembers(viewer: Viewer, community: CommunityFacts, membership: MembershipFacts): boolean {
+	if (!canViewCommunity(viewer, community, membership)) return false;
+	if (community.visibility === 'public') return true;
+	return isAdmin(viewer) || isActive(membership);
+}
+
+/** Hosts manage members, invitations and requests; admins may act as hosts for moderation. */
+export function canManageCommunity(viewer: Viewer, membership: MembershipFacts): boolean {
+	return isAdmin(viewer) || (membership?.role === 'host' && isActive(membership));
+}
+
+export type JoinAction = 'join' | 'request' | 'accept-invitation' | 'none';
+
+/** What "join" means for this viewer here: join a public one, ask a closed one, accept an invitation. */
+export function joinActionFor(viewer: Viewer, community: CommunityFacts, membership: MembershipFacts): JoinAction {
+	if (viewer.kind === 'anonymous') return 'none';
+	if (membership?.status === 'invited') return 'accept-invitation';
+	if (membership) return 'none';
+	if (community.visibility === 'public') return 'join';
+	if (community.visibility === 'closed') return 'request';
+	return 'none';
+}

@@ -1,0 +1,18 @@
+import { config as loadConfig, type Config } from './config.ts';
+import { appDatabase, closeAppDatabase } from './db/index.ts';
+import { getApp } from './app.ts';
+import { seedDemo } from './demo/seed.ts';
+
+/** Opens and migrates the database, loads demo content into an empty one, and says where things are. */
+export async function boot(): Promise<{ config: Config; shutdown: () => Promise<void> }> {
+	const config = loadConfig();
+	const where = config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `PGlite in ${config.dataDir}/db`;
+	console.log(`Opening the database (${where})…`);
+	await appDatabase(config);
+	if (config.demoContent) {
+		const { ctx, auth } = await getApp();
+		const seeded = await seedDemo(ctx, auth);
+		if (seeded) console.log(seeded);
+	}
+	return { config, shutdown: closeAppDatabase };
+}

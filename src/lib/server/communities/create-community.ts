@@ -1,0 +1,25 @@
+import { newId } from '../../domain/ids.ts';
+import { ConflictError, UnauthorizedError } from '../../domain/errors.ts';
+import type { Viewer } from '../../domain/viewer.ts';
+import type { Db } from '../db/index.ts';
+import { schema } from '../db/index.ts';
+import { findCommunityBySlug } from './queries.ts';
+import type { CreateCommunityInput } from './schemas.ts';
+
+/** Any signed-in account may start a community and becomes its first host. Throws ConflictError for a taken slug. */
+export async function createCommunity(db: Db, viewer: Viewer, input: CreateCommunityInput) {
+	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to create a community');
+	if (await findCommunityBySlug(db, input.slug)) throw new ConflictError('Slug already in use', { slug: ['slug_taken'] });
+	const id = newId();
+	try {
+		await db.transaction(async (tx) => {
+			await tx.insert(schema.community).values({ id, ...input, createdBy: viewer.id });
+			await tx.insert(schema.membership).values({ communityId: id, accountId: viewer.id, role: 'host', status: 'active' });
+		});
+	} catch (e) {
+		// Two people racing for the same slug: the unique index decides.
+		if (await findCommunityBySlug(db, input.slug)) throw new ConflictError('Slug already in use', { slug: ['slug_taken'] });
+		throw e;
+	}
+	return { id, slug: input.slug };
+}

@@ -1,0 +1,7 @@
+export { getCommunity, type CommunityView } from './get-community.ts';
+export { createCommunity } from './create-community.ts';
+export { joinCommunity, leaveCommunity, decideRequest, changeRole } from './membership-changes.ts';
+export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.ts';
+export { listCommunities, findCommunityBySlug, type CommunityRow } from './queries.ts';
+export { visibleCommunityFilter } from './visibility-filter.ts';
+export * from './schemas.ts';

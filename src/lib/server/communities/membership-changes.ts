@@ -1,0 +1,90 @@
+import { and, eq } from 'drizzle-orm';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../../domain/errors.ts';
+import { canManageCommunity, canViewCommunity, joinActionFor } from '../../domain/visibility.ts';
+import type { Viewer } from '../../domain/viewer.ts';
+import type { Ctx } from '../context.ts';
+import type { Db } from '../db/index.ts';
+import { schema } from '../db/index.ts';
+import { m } from '../i18n.ts';
+import { findCommunityBySlug, findMembership, listHostEmails } from './queries.ts';
+
+const { membership } = schema;
+
+async function load(db: Db, viewer: Viewer, slug: string) {
+	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in first');
+	const community = await findCommunityBySlug(db, slug);
+	if (!community) throw new NotFoundError('No such community');
+	const current = await findMembership(db, community.id, viewer.id);
+	if (!canViewCommunity(viewer, community, current)) throw new NotFoundError('No such community');
+	return { community, current, accountId: viewer.id };
+}
+
+/**
+ * Joins a public community, asks to join a closed one (hosts are mailed), or accepts an invitation.
+ * Returns the resulting status. Throws NotFoundError for a secret community without invitation.
+ */
+export async function joinCommunity(ctx: Ctx, viewer: Viewer, slug: string): Promise<'active' | 'pending'> {
+	const { community, current, accountId } = await load(ctx.db, viewer, slug);
+	const action = joinActionFor(viewer, community, current);
+	if (action === 'accept-invitation') {
+		await ctx.db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId)));
+		return 'active';
+	}
+	if (action === 'none') {
+		if (current) throw new ConflictError(current.status === 'pending' ? 'Request already sent' : 'Already a member');
+		throw new NotFoundError('No such community');
+	}
+	const status = action === 'join' ? 'active' : 'pending';
+	await ctx.db.insert(membership).values({ communityId: community.id, accountId, role: 'member', status }).onConflictDoNothing();
+	if (status === 'pending') {
+		for (const host of await listHostEmails(ctx.db, community.id)) {
+			const url = `${ctx.config.publicUrl}/${host.locale}/g/${community.slug}`;
+			await ctx.mailer.send({
+				to: host.email,
+				subject: m.mail_join_request_subject({ community: community.name }, { locale: host.locale }),
+				text: m.mail_join_request_body({ community: community.name, url }, { locale: host.locale }),
+				link: url
+			});
+		}
+	}
+	return status;
+}
+
+/** Leaves a community, withdraws a request or declines an invitation. The last host must hand over first. */
+export async function leaveCommunity(db: Db, viewer: Viewer, slug: string) {
+	const { community, current, accountId } = await load(db, viewer, slug);
+	if (!current) throw new ConflictError('Not a member');
+	if (current.role === 'host' && current.status === 'active') {
+		const hosts = await db.select({ id: membership.accountId }).from(membership).where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
+		if (hosts.length <= 1) throw new ConflictError('The last host cannot leave', { _: ['community_last_host'] });
+	}
+	await db.delete(membership).where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId)));
+}
+
+/** A host approves or declines a pending request. Throws ForbiddenError for members, NotFoundError for unknown requests. */
+export async function decideRequest(db: Db, viewer: Viewer, slug: string, accountId: string, decision: 'approve' | 'decline') {
+	const { community, current } = await load(db, viewer, slug);
+	if (!canManageCommunity(viewer, current)) throw new ForbiddenError('Only hosts decide on requests');
+	const where = and(eq(membership.communityId, community.id), eq(membership.accountId, accountId), eq(membership.status, 'pending'));
+	const changed =
+		decision === 'approve'
+			? await db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(where).returning({ id: membership.accountId })
+			: await db.delete(membership).where(where).returning({ id: membership.accountId });
+	if (changed.length === 0) throw new NotFoundError('No such request');
+}
+
+/** A host makes an active member a host, or a host a member again (never the last host). */
+export async function changeRole(db: Db, viewer: Viewer, slug: string, accountId: string, role: 'host' | 'member') {
+	const { community, current } = await load(db, viewer, slug);
+	if (!canManageCommunity(viewer, current)) throw new ForbiddenError('Only hosts change roles');
+	if (role === 'member') {
+		const hosts = await db.select({ id: membership.accountId }).from(membership).where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
+		if (hosts.length <= 1 && hosts[0]?.id === accountId) throw new ConflictError('The last host cannot step down', { _: ['community_last_host'] });
+	}
+	const changed = await db
+		.update(membership)
+		.set({ role, updatedAt: new Date() })
+		.where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId), eq(membership.status, 'active')))
+		.returning({ id: membership.accountId });
+	if (changed.length === 0) throw new NotFoundError('No such member');
+}

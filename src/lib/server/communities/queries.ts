@@ -1,0 +1,58 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { MembershipFacts } from '../../domain/visibility.ts';
+import type { Viewer } from '../../domain/viewer.ts';
+import type { Db } from '../db/index.ts';
+import { schema } from '../db/index.ts';
+import { visibleCommunityFilter } from './visibility-filter.ts';
+
+const { community, membership, profile } = schema;
+
+export type CommunityRow = typeof community.$inferSelect;
+
+export const findCommunityBySlug = async (db: Db, slug: string): Promise<CommunityRow | undefined> =>
+	(await db.select().from(community).where(sql`lower(${community.slug}) = ${slug.toLowerCase()}`))[0];
+
+export async function findMembership(db: Db, communityId: string, accountId: string | null): Promise<MembershipFacts> {
+	if (!accountId) return null;
+	const [row] = await db
+		.select({ role: membership.role, status: membership.status })
+		.from(membership)
+		.where(and(eq(membership.communityId, communityId), eq(membership.accountId, accountId)));
+	return row ?? null;
+}
+
+/** Communities the viewer may know exist, with their count of active members. */
+export const listCommunities = (db: Db, viewer: Viewer) =>
+	db
+		.select({
+			id: community.id,
+			slug: community.slug,
+			name: community.name,
+			description: community.description,
+			visibility: community.visibility,
+			memberCount: sql<number>`(select count(*)::int from ${membership} where ${membership.communityId} = ${community.id} and ${membership.status} = 'active')`
+		})
+		.from(community)
+		.where(visibleCommunityFilter(viewer))
+		.orderBy(asc(community.name));
+
+export const listMembers = (db: Db, communityId: string, status: 'active' | 'pending' | 'invited') =>
+	db
+		.select({ accountId: membership.accountId, role: membership.role, handle: profile.handle, displayName: profile.displayName, organisation: profile.organisation, since: membership.updatedAt })
+		.from(membership)
+		.innerJoin(profile, eq(profile.accountId, membership.accountId))
+		.where(and(eq(membership.communityId, communityId), eq(membership.status, status)))
+		.orderBy(sql`${membership.role} = 'host' desc`, asc(profile.displayName));
+
+export async function countActiveMembers(db: Db, communityId: string): Promise<number> {
+	const [row] = await db.select({ n: count() }).from(membership).where(and(eq(membership.communityId, communityId), eq(membership.status, 'active')));
+	return row.n;
+}
+
+export const listHostEmails = async (db: Db, communityId: string) =>
+	db
+		.select({ email: schema.user.email, locale: profile.locale })
+		.from(membership)
+		.innerJoin(schema.user, eq(schema.user.id, membership.accountId))
+		.innerJoin(profile, eq(profile.accountId, membership.accountId))
+		.where(and(eq(membership.communityId, communityId), eq(membership.role, 'host'), eq(membership.status, 'active')));
