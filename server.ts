@@ -9,7 +9,8 @@ const { config, shutdown } = await boot();
 // and SvelteKit's CSRF origin check and better-auth's cookies depend on it.
 const scheme = new URL(config.publicUrl).protocol.replace(':', '');
 process.env.PROTOCOL_HEADER = 'x-commonplace-scheme';
-const { handler } = await import('./build/handler.js');
+const buildDir = process.env.COMMONPLACE_BUILD_DIR ?? 'build';
+const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as typeof import('./build/handler.js');
 
 const server = createServer((req, res) => {
 	req.headers['x-commonplace-scheme'] = scheme;

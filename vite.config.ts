@@ -3,6 +3,10 @@ import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 
+// Separate output folders let a test run build beside a running instance (see CONTRIBUTING.md).
+const out = process.env.COMMONPLACE_BUILD_DIR ?? 'build';
+const kitDir = process.env.COMMONPLACE_KIT_DIR ?? '.svelte-kit';
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -11,7 +15,8 @@ export default defineConfig({
 			strategy: ['custom-path', 'cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit({
-			adapter: adapter({ out: 'build' }),
+			adapter: adapter({ out }),
+			outDir: kitDir,
 			paths: { relative: false },
 			csrf: { trustedOrigins: [] },
 			csp: {

@@ -9,12 +9,19 @@ import { anonymous } from '#lib/domain/viewer.ts';
 import { getApp } from '#lib/server/app.ts';
 import { findAccountByToken, findSignedInAccount, viewerOf } from '#lib/server/accounts/index.ts';
 import { problemFor, problemResponse } from '#lib/server/http/problem.ts';
+import { seedDemo } from '#lib/server/demo/seed.ts';
 
 const app = () => getApp([sveltekitCookies(getRequestEvent)]);
 
 // Open the database, migrate and warm it before the first request, not during it.
+// Open the database, migrate and warm it before the first request, not during it; `vite dev` gets the demo too.
 export const init: ServerInit = async () => {
-	if (!building) await app();
+	if (building) return;
+	const { ctx, auth } = await app();
+	if (ctx.config.demoContent) {
+		const seeded = await seedDemo(ctx, auth);
+		if (seeded) console.log(seeded);
+	}
 };
 
 // Paths that live outside the /fr and /en page tree.

@@ -1,9 +1,15 @@
-// Use cases throw these; one module maps them to problem+json (API) or error pages.
+// Use cases throw these; one module maps them to problem+json (API) or form failures and error pages.
+/** Error codes per field (key "_" for the whole form); codes are shown through form_error_<code> messages. */
 export type FieldErrors = Record<string, string[]>;
 
 export abstract class DomainError extends Error {
 	abstract readonly code: string;
 	abstract readonly status: number;
+	readonly fields: FieldErrors;
+	constructor(message: string, fields: FieldErrors = {}) {
+		super(message);
+		this.fields = fields;
+	}
 }
 
 /** The item does not exist, or the viewer may not learn that it does (DESIGN §6). */
@@ -28,22 +34,12 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
 	readonly code = 'conflict';
 	readonly status = 409;
-	readonly fields: FieldErrors;
-	constructor(message: string, fields: FieldErrors = {}) {
-		super(message);
-		this.fields = fields;
-	}
 }
 
-/** Well-formed input that breaks a rule; carries field errors for forms. */
+/** Well-formed input that breaks a rule. */
 export class ValidationError extends DomainError {
 	readonly code = 'validation';
 	readonly status = 422;
-	readonly fields: FieldErrors;
-	constructor(message: string, fields: FieldErrors = {}) {
-		super(message);
-		this.fields = fields;
-	}
 }
 
 export class RateLimitedError extends DomainError {

@@ -1,7 +1,7 @@
 // RFC 9457 problem details for /api/v1, and the matching page errors. Routes never build error bodies.
 import { error, json } from '@sveltejs/kit';
 import { ZodError } from 'zod';
-import { isDomainError, type DomainError, type FieldErrors } from '../../domain/errors.ts';
+import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
 
 const TITLES: Record<string, { fr: string; en: string }> = {
 	'not-found': { fr: 'Introuvable', en: 'Not found' },
@@ -38,8 +38,7 @@ export function toProblemResponse(e: unknown, url: URL, lang: 'fr' | 'en'): Resp
 	}
 	if (e instanceof SyntaxError) return problemResponse(problemFor('bad-request', 400, 'The body is not valid JSON', url.pathname, lang));
 	if (isDomainError(e)) {
-		const fields = 'fields' in e ? (e as DomainError & { fields: FieldErrors }).fields : undefined;
-		return problemResponse(problemFor(e.code, e.status, e.message, url.pathname, lang, fields));
+		return problemResponse(problemFor(e.code, e.status, e.message, url.pathname, lang, e.fields));
 	}
 	throw e;
 }
