@@ -10,7 +10,7 @@ const { config, shutdown } = await boot();
 const scheme = new URL(config.publicUrl).protocol.replace(':', '');
 process.env.PROTOCOL_HEADER = 'x-commonplace-scheme';
 const buildDir = process.env.COMMONPLACE_BUILD_DIR ?? 'build';
-const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as typeof import('./build/handler.js');
+const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as { handler: import('node:http').RequestListener };
 
 const server = createServer((req, res) => {
 	req.headers['x-commonplace-scheme'] = scheme;
