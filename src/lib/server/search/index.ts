@@ -1,0 +1,1 @@
+export { searchDirectory } from './search-directory.ts';
