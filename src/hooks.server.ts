@@ -1,4 +1,4 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { getRequestEvent } from '$app/server';
@@ -32,7 +32,11 @@ const language: Handle = ({ event, resolve }) => {
 	const lang = langFromPath(pathname);
 	if (!lang && !UNPREFIXED.test(pathname) && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
 		const target = langFromAcceptLanguage(event.request.headers.get('accept-language'));
-		redirect(302, `/${target}${pathname === '/' ? '' : pathname}${event.url.search}`);
+		// The answer depends on Accept-Language: caches must not hand a French reader the English redirect.
+		return new Response(null, {
+			status: 302,
+			headers: { location: `/${target}${pathname === '/' ? '' : pathname}${event.url.search}`, vary: 'Accept-Language' }
+		});
 	}
 	event.locals.lang = lang ?? langFromAcceptLanguage(event.request.headers.get('accept-language'));
 	return paraglideMiddleware(event.request, () =>
