@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Database } from './client.ts';
 
-export { type Db, type Database, schema } from './client.ts';
+export { type Db, type Database, schema, queryRows } from './client.ts';
 
 // Only one process may open a PGlite data dir, and `vite dev` re-imports modules on change:
 // the instance lives on globalThis so a reload reuses it instead of opening a second one.
