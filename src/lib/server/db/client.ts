@@ -46,6 +46,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+	// An idle connection dropped by the server (restart, failover, DROP DATABASE) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (e) => console.error(`[db] idle connection lost: ${e.message}`));
 	const db = drizzlePg(pool, { schema }) as unknown as Db;
 	return {
 		db,
