@@ -9,6 +9,8 @@ const { config, shutdown } = await boot();
 // and SvelteKit's CSRF origin check and better-auth's cookies depend on it.
 const scheme = new URL(config.publicUrl).protocol.replace(':', '');
 process.env.PROTOCOL_HEADER = 'x-commonplace-scheme';
+// Avatars (5 MB) and, later, attachments exceed adapter-node's 512 KB default; the use cases enforce their own limits.
+process.env.BODY_SIZE_LIMIT ??= '26M';
 const buildDir = process.env.COMMONPLACE_BUILD_DIR ?? 'build';
 const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as { handler: import('node:http').RequestListener };
 

@@ -55,11 +55,15 @@ async function identify(event: RequestEvent) {
 	return session ? { accountId: session.user.id, via: 'session' as const } : null;
 }
 
+// Served the same to everyone: no session lookup, no database query per image.
+const ANONYMOUS_ONLY = /^\/(avatars|_app|favicon\.svg|app\.css|robots\.txt)(\/|$)/;
+
 const authentication: Handle = async ({ event, resolve }) => {
 	event.locals.app = await app();
 	event.locals.viewer = anonymous;
 	event.locals.account = null;
 	event.locals.via = null;
+	if (ANONYMOUS_ONLY.test(event.url.pathname)) return resolve(event);
 	const who = await identify(event);
 	if (who === 'invalid-token') {
 		return problemResponse(problemFor('unauthorized', 401, 'Unknown or revoked token', event.url.pathname, event.locals.lang), {
@@ -92,8 +96,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, language, authentication);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	// Unknown errors are logged with the path only: request bodies may hold passwords.
-	if (status >= 500) console.error(`[error] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	// Unknown errors are logged with the method and path only: request bodies and query strings may hold secrets.
+	if (kind === 'unknown') console.error(`[error] ${event.request.method} ${event.url.pathname}`, error);
 };

@@ -9,12 +9,14 @@ import { m } from '../i18n.ts';
 /** Minimum length for new passwords, shared by forms and better-auth. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-async function localeOf(ctx: Ctx, accountId: string): Promise<'fr' | 'en'> {
+// Mail speaks the person's language and uses the name they chose on their profile, which may have changed
+// since sign-up (better-auth's own user.name is only the name given then).
+async function recipient(ctx: Ctx, user: { id: string; name: string }) {
 	const [row] = await ctx.db
-		.select({ locale: schema.profile.locale })
+		.select({ locale: schema.profile.locale, name: schema.profile.displayName })
 		.from(schema.profile)
-		.where(eq(schema.profile.accountId, accountId));
-	return row?.locale ?? 'fr';
+		.where(eq(schema.profile.accountId, user.id));
+	return { locale: row?.locale ?? 'fr', name: row?.name ?? user.name };
 }
 
 /**
@@ -49,11 +51,11 @@ export function createAuth(ctx: Ctx, plugins: BetterAuthPlugin[] = []) {
 			maxPasswordLength: 200,
 			revokeSessionsOnPasswordReset: true,
 			async sendResetPassword({ user, url }) {
-				const locale = await localeOf(ctx, user.id);
+				const { locale, name } = await recipient(ctx, user);
 				await ctx.mailer.send({
 					to: user.email,
 					subject: m.mail_reset_subject({}, { locale }),
-					text: m.mail_reset_body({ name: user.name, url }, { locale }),
+					text: m.mail_reset_body({ name, url }, { locale }),
 					link: url
 				});
 			}
@@ -63,11 +65,11 @@ export function createAuth(ctx: Ctx, plugins: BetterAuthPlugin[] = []) {
 			autoSignInAfterVerification: true,
 			expiresIn: 60 * 60 * 24,
 			async sendVerificationEmail({ user, url }) {
-				const locale = await localeOf(ctx, user.id);
+				const { locale, name } = await recipient(ctx, user);
 				await ctx.mailer.send({
 					to: user.email,
 					subject: m.mail_verify_subject({}, { locale }),
-					text: m.mail_verify_body({ name: user.name, url }, { locale }),
+					text: m.mail_verify_body({ name, url }, { locale }),
 					link: url
 				});
 			}

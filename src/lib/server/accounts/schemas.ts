@@ -47,8 +47,33 @@ export const SignInInput = z.object({ email: Email, password: z.string().min(1, 
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const ResetRequestInput = z.object({ email: Email });
+export const ResendVerificationInput = z.object({ email: Email });
 export const ResetPasswordInput = z.object({ token: z.string().min(1), password: Password });
 
 export const CreateTokenInput = z.object({
 	name: z.string().trim().min(1, 'token_name_required').max(80, 'token_name_too_long').describe('What the token is for')
 });
+
+/** GET /api/v1/me: the account behind the session or token. Only its owner ever receives it. */
+export const MeJson = z
+	.object({
+		id: z.string().describe('Account id'),
+		handle: z.string().describe('Public handle'),
+		displayName: z.string().describe('Name shown to others'),
+		email: z.email().describe('Sign-in address; never shown to others'),
+		locale: Locale,
+		isAdmin: z.boolean().describe('Whether the account administers this instance'),
+		url: z.url().describe('Public profile page')
+	})
+	.meta({ id: 'Me', description: 'The account of the session or token' });
+export type MeJson = z.infer<typeof MeJson>;
+
+/** The operator's `npm run admin -- create`: only the email is required, the rest is generated. */
+export const CreateAdminInput = z.object({
+	email: Email,
+	password: Password.optional().describe('Generated when absent, and shown once'),
+	handle: Handle.optional().describe('Derived from the email when absent'),
+	displayName: DisplayName.optional(),
+	locale: Locale.default('fr')
+});
+export type CreateAdminInput = z.infer<typeof CreateAdminInput>;

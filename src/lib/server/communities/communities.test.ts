@@ -4,7 +4,19 @@ import { makeAccount } from '../../../../tests/support/factories.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { canViewCommunity } from '../../domain/visibility.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
-import { acceptInvitation, changeRole, createCommunity, decideRequest, getCommunity, inviteByEmail, joinCommunity, leaveCommunity, listCommunities } from './index.ts';
+import {
+	acceptInvitation,
+	changeRole,
+	createCommunity,
+	CreateCommunityInput,
+	decideRequest,
+	getCommunity,
+	inviteByEmail,
+	joinCommunity,
+	leaveCommunity,
+	listCommunities
+} from './index.ts';
+import { firstFreeSlug, slugFromName } from './slugs.ts';
 import { findCommunityBySlug, findMembership } from './queries.ts';
 
 const t = useTestContext();
@@ -121,5 +133,51 @@ describe('visibility filter', () => {
 				expect(listed.has(slug), `${viewer.kind} ${slug}`).toBe(canViewCommunity(viewer, c, membership));
 			}
 		}
+	});
+});
+
+describe('creating', () => {
+	it('proposes a free slug from the name when none is given, and refuses reserved ones', async () => {
+		const host = await makeAccount(t.ctx);
+		const name = `Bibliothèques & tiers-lieux ${Math.random().toString(36).slice(2, 6)}`;
+		const input = (slug: string) => CreateCommunityInput.parse({ slug, name, description: '', visibility: 'public' });
+		const first = await createCommunity(t.ctx.db, await host.viewer(), input('  '));
+		expect(first.slug).toMatch(/^bibliotheques-tiers-lieux-[a-z0-9]+$/);
+		const second = await createCommunity(t.ctx.db, await host.viewer(), input(''));
+		expect(second.slug).toBe(`${first.slug}-2`);
+		expect(() => input('new')).toThrow(/slug_reserved/);
+		await expect(createCommunity(t.ctx.db, await host.viewer(), input(first.slug.toUpperCase()))).rejects.toThrow(ConflictError);
+	});
+
+	it('proposes a slug for names without Latin letters', () => {
+		expect(slugFromName('日本語')).toBe('communaute');
+		expect(slugFromName('L’Île — Québec')).toBe('lile-quebec');
+		expect(firstFreeSlug('new', new Set())).toBe('new-2');
+	});
+});
+
+describe('host view', () => {
+	it('lists open emailed invitations to hosts only', async () => {
+		const { slug, host } = await makeCommunity('closed');
+		await inviteByEmail(t.ctx, await host.viewer(), slug, 'someone-new@example.org', 'fr');
+		expect((await getCommunity(t.ctx.db, await host.viewer(), slug)).invitedEmails?.map((i) => i.email)).toEqual([
+			'someone-new@example.org'
+		]);
+		expect((await getCommunity(t.ctx.db, anonymous, slug)).invitedEmails).toBeNull();
+	});
+});
+
+describe('leaving', () => {
+	it('says which membership ended, so pages can word it', async () => {
+		const { slug, host } = await makeCommunity('closed');
+		const a = await makeAccount(t.ctx);
+		await joinCommunity(t.ctx, await a.viewer(), slug);
+		expect(await leaveCommunity(t.ctx.db, await a.viewer(), slug)).toBe('pending');
+		await inviteByEmail(t.ctx, await host.viewer(), slug, a.email, 'fr');
+		expect(await leaveCommunity(t.ctx.db, await a.viewer(), slug)).toBe('invited');
+		await joinCommunity(t.ctx, await a.viewer(), slug);
+		const { displayName } = await decideRequest(t.ctx.db, await host.viewer(), slug, a.id, 'approve');
+		expect(displayName).toMatch(/^Person /);
+		expect(await leaveCommunity(t.ctx.db, await a.viewer(), slug)).toBe('active');
 	});
 });

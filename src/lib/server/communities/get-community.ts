@@ -2,12 +2,12 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
-import { countActiveMembers, findCommunityBySlug, findMembership, listMembers } from './queries.ts';
+import { countActiveMembers, findCommunityBySlug, findMembership, listMembers, listOpenEmailInvitations } from './queries.ts';
 
 /**
  * A community page as this viewer may see it. Anyone may call it; a secret community answers NotFoundError to
  * whoever is neither member nor invitee. Members are listed only to those allowed (DESIGN §6); hosts also
- * get pending requests and open invitations.
+ * get pending requests and open invitations (to accounts, and to addresses without one).
  */
 export async function getCommunity(db: Db, viewer: Viewer, slug: string) {
 	const community = await findCommunityBySlug(db, slug);
@@ -17,11 +17,12 @@ export async function getCommunity(db: Db, viewer: Viewer, slug: string) {
 	if (!canViewCommunity(viewer, community, membership)) throw new NotFoundError('No such community');
 	const showMembers = canViewMembers(viewer, community, membership);
 	const canManage = canManageCommunity(viewer, membership);
-	const [members, memberCount, pending, invited] = await Promise.all([
+	const [members, memberCount, pending, invited, invitedEmails] = await Promise.all([
 		showMembers ? listMembers(db, community.id, 'active') : null,
 		countActiveMembers(db, community.id),
 		canManage ? listMembers(db, community.id, 'pending') : null,
-		canManage ? listMembers(db, community.id, 'invited') : null
+		canManage ? listMembers(db, community.id, 'invited') : null,
+		canManage ? listOpenEmailInvitations(db, community.id) : null
 	]);
 	return {
 		community,
@@ -30,6 +31,7 @@ export async function getCommunity(db: Db, viewer: Viewer, slug: string) {
 		members,
 		pending,
 		invited,
+		invitedEmails,
 		canManage,
 		joinAction: joinActionFor(viewer, community, membership)
 	};

@@ -4,4 +4,11 @@ export { joinCommunity, leaveCommunity, decideRequest, changeRole } from './memb
 export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.ts';
 export { listCommunities, findCommunityBySlug, type CommunityRow } from './queries.ts';
 export { visibleCommunityFilter } from './visibility-filter.ts';
+export {
+	presentCommunityCard,
+	presentCommunityView,
+	type CommunityCard,
+	type CommunityMemberItem,
+	type CommunityViewData
+} from './page-presenters.ts';
 export * from './schemas.ts';

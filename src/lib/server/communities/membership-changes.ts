@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { m } from '../i18n.ts';
-import { findCommunityBySlug, findMembership, listHostEmails } from './queries.ts';
+import { findCommunityBySlug, findDisplayName, findMembership, listHostEmails } from './queries.ts';
 
 const { membership } = schema;
 
@@ -27,7 +27,10 @@ export async function joinCommunity(ctx: Ctx, viewer: Viewer, slug: string): Pro
 	const { community, current, accountId } = await load(ctx.db, viewer, slug);
 	const action = joinActionFor(viewer, community, current);
 	if (action === 'accept-invitation') {
-		await ctx.db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId)));
+		await ctx.db
+			.update(membership)
+			.set({ status: 'active', updatedAt: new Date() })
+			.where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId)));
 		return 'active';
 	}
 	if (action === 'none') {
@@ -50,18 +53,28 @@ export async function joinCommunity(ctx: Ctx, viewer: Viewer, slug: string): Pro
 	return status;
 }
 
-/** Leaves a community, withdraws a request or declines an invitation. The last host must hand over first. */
-export async function leaveCommunity(db: Db, viewer: Viewer, slug: string) {
+/**
+ * Leaves a community, withdraws a request or declines an invitation; returns the status that ended, so the page
+ * can say which. The last host must hand over first (ConflictError community_last_host).
+ */
+export async function leaveCommunity(db: Db, viewer: Viewer, slug: string): Promise<'active' | 'pending' | 'invited'> {
 	const { community, current, accountId } = await load(db, viewer, slug);
 	if (!current) throw new ConflictError('Not a member');
 	if (current.role === 'host' && current.status === 'active') {
-		const hosts = await db.select({ id: membership.accountId }).from(membership).where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
+		const hosts = await db
+			.select({ id: membership.accountId })
+			.from(membership)
+			.where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
 		if (hosts.length <= 1) throw new ConflictError('The last host cannot leave', { _: ['community_last_host'] });
 	}
 	await db.delete(membership).where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId)));
+	return current.status;
 }
 
-/** A host approves or declines a pending request. Throws ForbiddenError for members, NotFoundError for unknown requests. */
+/**
+ * A host approves or declines a pending request; returns the requester's display name for the notice.
+ * Throws ForbiddenError for members, NotFoundError for unknown requests.
+ */
 export async function decideRequest(db: Db, viewer: Viewer, slug: string, accountId: string, decision: 'approve' | 'decline') {
 	const { community, current } = await load(db, viewer, slug);
 	if (!canManageCommunity(viewer, current)) throw new ForbiddenError('Only hosts decide on requests');
@@ -71,15 +84,20 @@ export async function decideRequest(db: Db, viewer: Viewer, slug: string, accoun
 			? await db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(where).returning({ id: membership.accountId })
 			: await db.delete(membership).where(where).returning({ id: membership.accountId });
 	if (changed.length === 0) throw new NotFoundError('No such request');
+	return { displayName: await findDisplayName(db, accountId) };
 }
 
-/** A host makes an active member a host, or a host a member again (never the last host). */
+/** A host makes an active member a host, or a host a member again (never the last host); returns their display name. */
 export async function changeRole(db: Db, viewer: Viewer, slug: string, accountId: string, role: 'host' | 'member') {
 	const { community, current } = await load(db, viewer, slug);
 	if (!canManageCommunity(viewer, current)) throw new ForbiddenError('Only hosts change roles');
 	if (role === 'member') {
-		const hosts = await db.select({ id: membership.accountId }).from(membership).where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
-		if (hosts.length <= 1 && hosts[0]?.id === accountId) throw new ConflictError('The last host cannot step down', { _: ['community_last_host'] });
+		const hosts = await db
+			.select({ id: membership.accountId })
+			.from(membership)
+			.where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
+		if (hosts.length <= 1 && hosts[0]?.id === accountId)
+			throw new ConflictError('The last host cannot step down', { _: ['community_last_host'] });
 	}
 	const changed = await db
 		.update(membership)
@@ -87,4 +105,5 @@ export async function changeRole(db: Db, viewer: Viewer, slug: string, accountId
 		.where(and(eq(membership.communityId, community.id), eq(membership.accountId, accountId), eq(membership.status, 'active')))
 		.returning({ id: membership.accountId });
 	if (changed.length === 0) throw new NotFoundError('No such member');
+	return { displayName: await findDisplayName(db, accountId) };
 }

@@ -10,7 +10,12 @@ const { community, membership, profile } = schema;
 export type CommunityRow = typeof community.$inferSelect;
 
 export const findCommunityBySlug = async (db: Db, slug: string): Promise<CommunityRow | undefined> =>
-	(await db.select().from(community).where(sql`lower(${community.slug}) = ${slug.toLowerCase()}`))[0];
+	(
+		await db
+			.select()
+			.from(community)
+			.where(sql`lower(${community.slug}) = ${slug.toLowerCase()}`)
+	)[0];
 
 export async function findMembership(db: Db, communityId: string, accountId: string | null): Promise<MembershipFacts> {
 	if (!accountId) return null;
@@ -20,6 +25,33 @@ export async function findMembership(db: Db, communityId: string, accountId: str
 		.where(and(eq(membership.communityId, communityId), eq(membership.accountId, accountId)));
 	return row ?? null;
 }
+
+export async function findDisplayName(db: Db, accountId: string): Promise<string> {
+	const [row] = await db.select({ name: profile.displayName }).from(profile).where(eq(profile.accountId, accountId));
+	return row?.name ?? '';
+}
+
+/** Slugs already used by `base` or `base-…`, lower-cased: what a new proposal must avoid. */
+export async function listSlugsStartingWith(db: Db, base: string): Promise<Set<string>> {
+	const rows = await db
+		.select({ slug: sql<string>`lower(${community.slug})` })
+		.from(community)
+		.where(sql`lower(${community.slug}) = ${base} or lower(${community.slug}) like ${`${base}-%`}`);
+	return new Set(rows.map((r) => r.slug));
+}
+
+/** Invitations mailed to addresses without an account that are still open, for the hosts' page. */
+export const listOpenEmailInvitations = (db: Db, communityId: string) =>
+	db
+		.select({ email: schema.communityInvitation.email, expiresAt: schema.communityInvitation.expiresAt })
+		.from(schema.communityInvitation)
+		.where(
+			and(
+				eq(schema.communityInvitation.communityId, communityId),
+				sql`${schema.communityInvitation.acceptedAt} is null and ${schema.communityInvitation.expiresAt} > now()`
+			)
+		)
+		.orderBy(asc(schema.communityInvitation.email));
 
 /** Communities the viewer may know exist, with their count of active members. */
 export const listCommunities = (db: Db, viewer: Viewer) =>
@@ -38,14 +70,24 @@ export const listCommunities = (db: Db, viewer: Viewer) =>
 
 export const listMembers = (db: Db, communityId: string, status: 'active' | 'pending' | 'invited') =>
 	db
-		.select({ accountId: membership.accountId, role: membership.role, handle: profile.handle, displayName: profile.displayName, organisation: profile.organisation, since: membership.updatedAt })
+		.select({
+			accountId: membership.accountId,
+			role: membership.role,
+			handle: profile.handle,
+			displayName: profile.displayName,
+			organisation: profile.organisation,
+			since: membership.updatedAt
+		})
 		.from(membership)
 		.innerJoin(profile, eq(profile.accountId, membership.accountId))
 		.where(and(eq(membership.communityId, communityId), eq(membership.status, status)))
 		.orderBy(sql`${membership.role} = 'host' desc`, asc(profile.displayName));
 
 export async function countActiveMembers(db: Db, communityId: string): Promise<number> {
-	const [row] = await db.select({ n: count() }).from(membership).where(and(eq(membership.communityId, communityId), eq(membership.status, 'active')));
+	const [row] = await db
+		.select({ n: count() })
+		.from(membership)
+		.where(and(eq(membership.communityId, communityId), eq(membership.status, 'active')));
 	return row.n;
 }
 

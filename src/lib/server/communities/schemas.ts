@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// A community lives at /{lang}/g/{slug}: a slug equal to a static route under /g would never be reachable.
+export const RESERVED_COMMUNITY_SLUGS: ReadonlySet<string> = new Set(['new', 'nouveau', 'nouvelle']);
+
 export const CommunitySlug = z
 	.string()
 	.trim()
@@ -7,14 +10,18 @@ export const CommunitySlug = z
 	.min(3, 'slug_too_short')
 	.max(60, 'slug_too_long')
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug_invalid')
+	.refine((slug) => !RESERVED_COMMUNITY_SLUGS.has(slug), 'slug_reserved')
 	.describe('Part of the community URL: lower-case letters, digits and hyphens');
 
 export const CommunityVisibility = z
-	.enum(['public', 'closed', 'secret'])
+	.enum(['public', 'closed', 'secret'], { error: 'visibility_required' })
 	.describe('public: anyone joins; closed: anyone sees it and asks to join; secret: only members and invitees know it exists');
 
+// A blank slug means "propose one from the name": people who do not care about URLs should not have to invent one.
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const CreateCommunityInput = z.object({
-	slug: CommunitySlug,
+	slug: z.preprocess(blankToUndefined, CommunitySlug.optional()).describe('Part of the community URL; proposed from the name when omitted'),
 	name: z.string().trim().min(3, 'name_too_short').max(120, 'name_too_long'),
 	description: z.string().trim().max(5000, 'description_too_long').default(''),
 	visibility: CommunityVisibility
@@ -29,3 +36,77 @@ export const MemberDecision = z.object({
 	accountId: z.string().min(1).max(64),
 	decision: z.enum(['approve', 'decline'])
 });
+
+export const RoleChange = z.object({
+	accountId: z.string().min(1).max(64),
+	role: z.enum(['host', 'member']).describe('host: manages members, requests and invitations')
+});
+
+// Query and response shapes of the JSON API (/api/v1). Presenters (present.ts) return these types and the
+// OpenAPI document is generated from them, so the two cannot drift apart.
+
+export const ListCommunitiesQuery = z.object({
+	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),
+	limit: z.coerce
+		.number({ error: 'limit_invalid' })
+		.int('limit_invalid')
+		.min(1, 'limit_invalid')
+		.max(100, 'limit_invalid')
+		.default(20)
+		.describe('Items per page, 1 to 100')
+});
+export type ListCommunitiesQuery = z.infer<typeof ListCommunitiesQuery>;
+
+const MemberRole = z.enum(['host', 'member']).describe('host: manages members and requests; member: takes part');
+
+export const MembershipJson = z
+	.object({
+		role: MemberRole,
+		status: z
+			.enum(['active', 'pending', 'invited'])
+			.describe('active: a member; pending: asked to join a closed community; invited: may accept an invitation')
+	})
+	.meta({ id: 'Membership', description: "The caller's membership of a community" });
+export type MembershipJson = z.infer<typeof MembershipJson>;
+
+export const CommunityMemberJson = z.object({
+	handle: z.string().describe('Public handle of the member'),
+	displayName: z.string().describe('Name shown for the member'),
+	role: MemberRole,
+	url: z.url().describe('Profile page')
+});
+export type CommunityMemberJson = z.infer<typeof CommunityMemberJson>;
+
+export const CommunitySummaryJson = z
+	.object({
+		slug: z.string().describe('Identifies the community in URLs'),
+		name: z.string().describe('Name of the community'),
+		description: z.string().describe('What the community is about (Markdown)'),
+		visibility: CommunityVisibility,
+		memberCount: z.number().int().describe('Active members'),
+		url: z.url().describe('Community page, in the language of the request'),
+		apiUrl: z.url().describe('This community in the API')
+	})
+	.meta({ id: 'CommunitySummary', description: 'A community in a list' });
+export type CommunitySummaryJson = z.infer<typeof CommunitySummaryJson>;
+
+export const CommunityJson = CommunitySummaryJson.extend({
+	createdAt: z.iso.datetime().describe('When the community was started'),
+	membership: MembershipJson.nullable().describe("The caller's own membership, null when none"),
+	joinAction: z
+		.enum(['join', 'request', 'accept-invitation', 'none'])
+		.describe(
+			'What POST …/membership would do for the caller: join a public community, ask a closed one, accept an invitation, or nothing'
+		),
+	canManage: z.boolean().describe('Whether the caller may manage members (active hosts and admins)'),
+	members: z.array(CommunityMemberJson).optional().describe('Active members, hosts first; absent when the caller may not see them')
+}).meta({ id: 'Community', description: 'A community as the caller may see it' });
+export type CommunityJson = z.infer<typeof CommunityJson>;
+
+export const CommunityPageJson = z
+	.object({
+		items: z.array(CommunitySummaryJson).describe('Communities the caller may know of, by name'),
+		next: z.string().nullable().describe('Cursor of the next page, null on the last page')
+	})
+	.meta({ id: 'CommunityPage', description: 'One page of communities' });
+export type CommunityPageJson = z.infer<typeof CommunityPageJson>;

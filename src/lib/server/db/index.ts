@@ -1,6 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Database } from './client.ts';
+import { lockDataDir } from './lock.ts';
+
+export { DataDirBusyError } from './lock.ts';
 
 export { type Db, type Database, schema, queryRows } from './client.ts';
 
@@ -13,11 +17,28 @@ type Holder = { [KEY]?: Promise<Database> };
 export function appDatabase(cfg: Config): Promise<Database> {
 	const holder = globalThis as Holder;
 	holder[KEY] ??= (async () => {
-		const database = cfg.databaseUrl
-			? await openPostgres(cfg.databaseUrl)
-			: await openPglite({ dataDir: join(cfg.dataDir, 'db') });
-		await database.migrate();
-		return database;
+		if (cfg.databaseUrl) {
+			const database = await openPostgres(cfg.databaseUrl);
+			await database.migrate();
+			return database;
+		}
+		mkdirSync(cfg.dataDir, { recursive: true });
+		const release = lockDataDir(cfg.dataDir);
+		let database: Database;
+		try {
+			database = await openPglite({ dataDir: join(cfg.dataDir, 'db') });
+			await database.migrate();
+		} catch (e) {
+			release();
+			throw e;
+		}
+		return {
+			...database,
+			close: async () => {
+				await database.close();
+				release();
+			}
+		};
 	})();
 	return holder[KEY];
 }
@@ -26,5 +47,6 @@ export async function closeAppDatabase(): Promise<void> {
 	const holder = globalThis as Holder;
 	const pending = holder[KEY];
 	holder[KEY] = undefined;
-	if (pending) await (await pending).close();
+	// A database that failed to open has nothing to close.
+	if (pending) await pending.then((database) => database.close(), () => undefined);
 }

@@ -1,6 +1,6 @@
 // Form actions: parse with the capability's Zod schema, run the use case, and on failure answer with field
 // errors and the person's own text, so nothing typed is lost (passwords excepted: they are never echoed).
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { ZodError, type z } from 'zod';
 import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
 import { fieldErrorsOf } from './problem.ts';
@@ -43,3 +43,6 @@ export async function handleForm<S extends z.ZodType, R>(
 		return formFailure(e, values);
 	}
 }
+
+/** Narrows handleForm's result to its failure while keeping the FormState type (isActionFailure loses it). */
+export const isFormFailure = <R>(result: R | ActionFailure<FormState>): result is ActionFailure<FormState> => isActionFailure(result);

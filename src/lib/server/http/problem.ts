@@ -10,7 +10,9 @@ const TITLES: Record<string, { fr: string; en: string }> = {
 	conflict: { fr: 'Conflit', en: 'Conflict' },
 	validation: { fr: 'Données invalides', en: 'Invalid data' },
 	'bad-request': { fr: 'Requête mal formée', en: 'Bad request' },
-	'rate-limited': { fr: 'Trop de tentatives', en: 'Too many attempts' }
+	'rate-limited': { fr: 'Trop de tentatives', en: 'Too many attempts' },
+	'unsupported-media-type': { fr: 'Type de contenu non pris en charge', en: 'Unsupported media type' },
+	'method-not-allowed': { fr: 'Méthode non permise', en: 'Method not allowed' }
 };
 
 export type Problem = { type: string; title: string; status: number; detail?: string; instance?: string; errors?: FieldErrors };

@@ -1,2 +1,10 @@
 export { createProfile } from './create-profile.ts';
+export { getProfile, type ProfileView } from './get-profile.ts';
+export { getOwnProfile, type OwnProfile } from './get-own-profile.ts';
+export { updateProfile } from './update-profile.ts';
+export { setAvatar } from './set-avatar.ts';
+export { removeAvatar } from './remove-avatar.ts';
+export { readAvatarFile, isAvatarKey } from './avatar-files.ts';
+export { presentProfile, avatarUrl, type ProfilePage } from './present-profile.ts';
 export { findProfileByAccount, findProfileByHandle, isHandleTaken, type ProfileRow } from './queries.ts';
+export * from './schemas.ts';

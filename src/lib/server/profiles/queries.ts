@@ -1,11 +1,19 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
+import { visibleCommunityFilter } from '../communities/index.ts';
 
-const { profile } = schema;
+const { profile, community, membership } = schema;
 
 export const findProfileByHandle = async (db: Db, handle: string) =>
-	(await db.select().from(profile).where(sql`lower(${profile.handle}) = ${handle.toLowerCase()}`))[0];
+	(
+		await db
+			.select()
+			.from(profile)
+			.where(sql`lower(${profile.handle}) = ${handle.toLowerCase()}`)
+	)[0];
 
 export const findProfileByAccount = async (db: Db, accountId: string) =>
 	(await db.select().from(profile).where(eq(profile.accountId, accountId)))[0];
@@ -16,3 +24,47 @@ export const isHandleTaken = async (db: Db, handle: string, exceptAccountId?: st
 };
 
 export type ProfileRow = typeof profile.$inferSelect;
+
+/**
+ * SQL twin of canViewMembers (domain/visibility.ts): saying "X is a member of C" reveals C's member list, which
+ * outside public communities belongs to C's active members (and admins) only.
+ * TODO(communities): belongs beside visibleCommunityFilter in communities/visibility-filter.ts.
+ */
+function visibleMemberListFilter(viewer: Viewer): SQL {
+	if (viewer.kind === 'anonymous') return sql`${community.visibility} = 'public'`;
+	if (viewer.isAdmin) return sql`true`;
+	return or(eq(community.visibility, 'public'), inArray(community.id, [...viewer.activeCommunityIds]))!;
+}
+
+/** Communities where the account is an active member, limited to those whose members this viewer may know. */
+export const listVisibleCommunitiesOf = (db: Db, viewer: Viewer, accountId: string) =>
+	db
+		.select({ slug: community.slug, name: community.name, visibility: community.visibility, role: membership.role })
+		.from(membership)
+		.innerJoin(community, eq(community.id, membership.communityId))
+		.where(
+			and(
+				eq(membership.accountId, accountId),
+				eq(membership.status, 'active'),
+				visibleCommunityFilter(viewer),
+				visibleMemberListFilter(viewer)
+			)
+		)
+		.orderBy(asc(community.name));
+
+/**
+ * Points the profile at a new avatar (or none) and returns the key it replaced (null when none), so its file
+ * can go; throws NotFoundError when the account has no profile, so the caller does not keep an orphan file.
+ */
+export async function replaceAvatarKey(db: Db, accountId: string, key: string | null): Promise<string | null> {
+	return db.transaction(async (tx) => {
+		// Lock the row: two uploads at once must each learn the key they replaced, or a file is orphaned.
+		const [old] = await tx.select({ key: profile.avatarKey }).from(profile).where(eq(profile.accountId, accountId)).for('update');
+		if (!old) throw new NotFoundError('No profile');
+		await tx
+			.update(profile)
+			.set({ avatarKey: key, avatarMime: key ? 'image/webp' : null, updatedAt: new Date() })
+			.where(eq(profile.accountId, accountId));
+		return old.key;
+	});
+}

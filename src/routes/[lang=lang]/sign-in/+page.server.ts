@@ -1,6 +1,6 @@
-import { isActionFailure, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { SignInInput, signIn } from '#lib/server/accounts/index.ts';
-import { handleForm } from '#lib/server/http/forms.ts';
+import { handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import { safeNext } from '#lib/server/http/redirects.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const result = await handleForm(request, SignInInput, (input) =>
 			signIn(locals.app.ctx, locals.app.auth, input, { ip: getClientAddress(), headers: request.headers })
 		);
-		if (isActionFailure(result)) return result;
+		if (isFormFailure(result)) return result;
 		redirect(303, safeNext(url.searchParams.get('next'), locals.lang));
 	}
 };

@@ -1,0 +1,247 @@
+// OpenAPI 3.1 description of /api/v1, generated from the Zod schemas the handlers parse with and the
+// presenters return, so the document cannot promise what the code does not do. Served at /api/v1/openapi.json.
+import { z } from 'zod';
+import { createDocument, type CreateDocumentOptions, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { MeJson } from '../accounts/schemas.ts';
+import { CommunityJson, CommunityPageJson, CreateCommunityInput, ListCommunitiesQuery, MembershipJson } from '../communities/schemas.ts';
+import { ProfileJson } from '../profiles/schemas.ts';
+
+/** RFC 9457 problem details, as problem.ts builds them. */
+export const ProblemJson = z
+	.object({
+		type: z.string().describe('Identifies the kind of problem, e.g. /problems/not-found (not translated)'),
+		title: z.string().describe('Short summary of the kind of problem, in the language of the request'),
+		status: z.number().int().describe('HTTP status code'),
+		detail: z.string().optional().describe('What went wrong this time (English)'),
+		instance: z.string().optional().describe('Path of the request'),
+		errors: z
+			.record(z.string(), z.array(z.string()))
+			.optional()
+			.describe('Error codes per field (dotted path; `_` for the whole request), on 409 and 422')
+	})
+	.meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const ApiIndexJson = z
+	.object({
+		name: z.string().describe('Name of the API'),
+		version: z.string().describe('Major version, part of every path'),
+		links: z.record(z.string(), z.string()).describe('Absolute URLs (templates in braces) of the main resources')
+	})
+	.meta({ id: 'ApiIndex', description: 'Where to start' });
+export type ApiIndexJson = z.infer<typeof ApiIndexJson>;
+
+// Provisional: the notes capability will own this shape (notes/schemas.ts) and its presenter; until then the
+// route answers 404 only, and this states the contract clients may prepare for (DESIGN §5).
+const NoteJson = z
+	.object({
+		id: z.string().describe('Short, random id'),
+		type: z.enum(['general', 'term', 'organization']).describe('Kind of note'),
+		title: z.string().describe('Title'),
+		language: z.string().describe('Language of the content (BCP 47)'),
+		licence: z.string().describe('Creative Commons licence'),
+		visibility: z.enum(['public', 'community', 'private']).describe('Who may see it (DESIGN §6)'),
+		status: z.enum(['draft', 'published']).describe('Drafts are seen by their authors only'),
+		url: z.url().describe('Note page'),
+		publishedAt: z.iso.datetime().nullable().describe('First publication, null for a draft'),
+		updatedAt: z.iso.datetime().describe('Last revision')
+	})
+	.meta({ id: 'Note', description: 'A note (provisional shape until the notes capability lands)' });
+
+const problem = (description: string): ZodOpenApiResponseObject => ({
+	description,
+	content: { 'application/problem+json': { schema: ProblemJson } }
+});
+const jsonBody = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
+	description,
+	content: { 'application/json': { schema } }
+});
+
+const unauthorized = problem('No session and no token, or an unknown or revoked token; carries `WWW-Authenticate: Bearer`');
+// Reads work anonymously, but a bearer token that is sent must be valid: it is never silently ignored.
+const badToken = problem('An unknown or revoked bearer token; carries `WWW-Authenticate: Bearer`');
+const unsupported = problem('A write without `Content-Type: application/json`');
+const invalid = problem('Validation failed; `errors` maps each field to its error codes');
+
+// Reading works anonymously; a session or a token shows what that account may see (DESIGN §6).
+type Security = Record<string, string[]>[];
+const optionalAuth: Security = [{}, { bearer: [] }, { session: [] }];
+const requiredAuth: Security = [{ bearer: [] }, { session: [] }];
+
+const slugParam = z.object({ slug: z.string().max(60).describe('Community slug (case-insensitive)') });
+
+const operations = {
+	index: {
+		operationId: 'getApiIndex',
+		tags: ['meta'],
+		summary: 'Links to the main resources',
+		security: optionalAuth,
+		responses: { 200: jsonBody('Links', ApiIndexJson), 401: badToken }
+	},
+	openapi: {
+		operationId: 'getOpenApiDocument',
+		tags: ['meta'],
+		summary: 'This document',
+		security: optionalAuth,
+		responses: {
+			200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } },
+			401: badToken
+		}
+	},
+	me: {
+		operationId: 'getMe',
+		tags: ['accounts'],
+		summary: 'The account of the session or token',
+		security: requiredAuth,
+		responses: { 200: jsonBody('The caller’s account', MeJson), 401: unauthorized }
+	},
+	listCommunities: {
+		operationId: 'listCommunities',
+		tags: ['communities'],
+		summary: 'Communities the caller may know of, by name',
+		description: 'Secret communities appear only to their members, invitees and admins. Follow `next` with `?cursor=` for more.',
+		security: optionalAuth,
+		requestParams: { query: ListCommunitiesQuery },
+		responses: { 200: jsonBody('One page of communities', CommunityPageJson), 401: badToken, 422: invalid }
+	},
+	createCommunity: {
+		operationId: 'createCommunity',
+		tags: ['communities'],
+		summary: 'Start a community; the caller becomes its first host',
+		security: requiredAuth,
+		requestBody: { required: true, content: { 'application/json': { schema: CreateCommunityInput } } },
+		responses: {
+			201: {
+				...jsonBody('Created; `Location` is its API URL', CommunityJson),
+				headers: z.object({ location: z.url().describe('API URL of the new community') })
+			},
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			409: problem('The slug is taken (`errors.slug`)'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	getCommunity: {
+		operationId: 'getCommunity',
+		tags: ['communities'],
+		summary: 'A community as the caller may see it',
+		description:
+			'Members are listed only to those allowed to see them. A secret community answers 404 to whoever is neither member nor invitee.',
+		security: optionalAuth,
+		requestParams: { path: slugParam },
+		responses: {
+			200: jsonBody('The community', CommunityJson),
+			401: badToken,
+			404: problem('No such community, or hidden from the caller')
+		}
+	},
+	joinCommunity: {
+		operationId: 'joinCommunity',
+		tags: ['communities'],
+		summary: 'Join a public community, ask to join a closed one, or accept an invitation',
+		description: 'Send `Content-Type: application/json`; the body may be empty.',
+		security: requiredAuth,
+		requestParams: { path: slugParam },
+		responses: {
+			200: jsonBody('The resulting membership: `active`, or `pending` until a host decides', MembershipJson),
+			401: unauthorized,
+			404: problem('No such community, or hidden from the caller'),
+			409: problem('Already a member, or a request is already pending'),
+			415: unsupported
+		}
+	},
+	leaveCommunity: {
+		operationId: 'leaveCommunity',
+		tags: ['communities'],
+		summary: 'Leave, withdraw a request, or decline an invitation',
+		description: 'Send `Content-Type: application/json`; no body is needed.',
+		security: requiredAuth,
+		requestParams: { path: slugParam },
+		responses: {
+			204: { description: 'Done' },
+			401: unauthorized,
+			404: problem('No such community, or hidden from the caller'),
+			409: problem('Not a member, or the last host (hand over first)'),
+			415: unsupported
+		}
+	},
+	getProfile: {
+		operationId: 'getProfile',
+		tags: ['profiles'],
+		summary: 'A public profile',
+		security: optionalAuth,
+		requestParams: { path: z.object({ handle: z.string().max(30).describe('Handle (case-insensitive)') }) },
+		responses: { 200: jsonBody('The profile', ProfileJson), 401: badToken, 404: problem('No such profile') }
+	},
+	getNote: {
+		operationId: 'getNote',
+		tags: ['notes'],
+		summary: 'A note the caller may see',
+		security: optionalAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Short note id') }) },
+		responses: { 200: jsonBody('The note', NoteJson), 401: badToken, 404: problem('No such note, or hidden from the caller') }
+	}
+} satisfies Record<string, ZodOpenApiOperationObject>;
+
+// Zod spells out what JSON Schema already says: the ISO regex beside format date-time, and the safe-integer
+// range on every int. Dropping them keeps the document readable for people and generators alike.
+const tidy: CreateDocumentOptions['override'] = ({ jsonSchema }) => {
+	if (jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+	if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+	if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+};
+
+function buildDocument(publicUrl: string) {
+	return createDocument(
+		{
+			openapi: '3.1.0',
+			info: {
+				title: 'Commonplace API',
+				version: '1',
+				description:
+					'JSON API of a Commonplace instance. Errors are RFC 9457 problem details (`application/problem+json`). ' +
+					'Lists use cursor pagination (`?cursor=&limit=`). Writes need `Content-Type: application/json` and a personal access token or a session.',
+				license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
+			},
+			servers: [{ url: publicUrl }],
+			tags: [
+				{ name: 'meta', description: 'The API itself' },
+				{ name: 'accounts', description: 'The caller’s account' },
+				{ name: 'communities', description: 'Communities of practice and their members' },
+				{ name: 'profiles', description: 'Public profiles' },
+				{ name: 'notes', description: 'Notes' }
+			],
+			components: {
+				securitySchemes: {
+					bearer: { type: 'http', scheme: 'bearer', description: 'Personal access token (`cp_…`), made in the account settings' },
+					session: {
+						type: 'apiKey',
+						in: 'cookie',
+						name: 'better-auth.session_token',
+						description: 'Browser session after signing in (`__Secure-better-auth.session_token` over https)'
+					}
+				}
+			},
+			paths: {
+				'/api/v1': { get: operations.index },
+				'/api/v1/openapi.json': { get: operations.openapi },
+				'/api/v1/me': { get: operations.me },
+				'/api/v1/communities': { get: operations.listCommunities, post: operations.createCommunity },
+				'/api/v1/communities/{slug}': { get: operations.getCommunity },
+				'/api/v1/communities/{slug}/membership': { post: operations.joinCommunity, delete: operations.leaveCommunity },
+				'/api/v1/profiles/{handle}': { get: operations.getProfile },
+				'/api/v1/notes/{id}': { get: operations.getNote }
+			}
+		},
+		{ override: tidy }
+	);
+}
+
+const documents = new Map<string, ReturnType<typeof buildDocument>>();
+
+/** The document for this instance's public URL, built once per process. */
+export function openApiDocument(publicUrl: string) {
+	let doc = documents.get(publicUrl);
+	if (!doc) documents.set(publicUrl, (doc = buildDocument(publicUrl)));
+	return doc;
+}

@@ -1,0 +1,24 @@
+import { api, methodNotAllowed, ok } from '#lib/server/http/api.ts';
+import type { ApiIndexJson } from '#lib/server/http/openapi.ts';
+import type { RequestHandler } from './$types';
+
+/** The API's front door: where to find the description and the main collections. */
+export const GET: RequestHandler = api(({ locals }) => {
+	const base = `${locals.app.ctx.config.publicUrl}/api/v1`;
+	const body: ApiIndexJson = {
+		name: 'Commonplace API',
+		version: 'v1',
+		links: {
+			self: base,
+			openapi: `${base}/openapi.json`,
+			me: `${base}/me`,
+			communities: `${base}/communities`,
+			community: `${base}/communities/{slug}`,
+			profile: `${base}/profiles/{handle}`,
+			note: `${base}/notes/{id}`
+		}
+	};
+	return ok(body);
+});
+
+export const fallback = methodNotAllowed('GET');
