@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor, type MembershipFacts } from './visibility.ts';
+import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor, seesOnlyAsAdmin, type MembershipFacts } from './visibility.ts';
 import { anonymous, type Viewer } from './viewer.ts';
 
 const account = (isAdmin = false): Viewer => ({ kind: 'account', id: 'a', isAdmin, activeCommunityIds: new Set() });
@@ -45,5 +45,15 @@ describe('community visibility', () => {
 		expect(joinActionFor(account(), { visibility: 'closed' }, m('member', 'pending'))).toBe('none');
 		expect(joinActionFor(account(), { visibility: 'secret' }, m('member', 'invited'))).toBe('accept-invitation');
 		expect(joinActionFor(anonymous, { visibility: 'public' }, null)).toBe('none');
+	});
+});
+
+describe('admin-only views', () => {
+	it('are those the same account could not see without the role', () => {
+		const see = (v: Viewer) => canViewCommunity(v, { visibility: 'secret' }, null);
+		expect(seesOnlyAsAdmin(account(true), see)).toBe(true);
+		expect(seesOnlyAsAdmin(account(true), (v) => canViewCommunity(v, { visibility: 'public' }, null))).toBe(false);
+		expect(seesOnlyAsAdmin(account(false), see)).toBe(false);
+		expect(seesOnlyAsAdmin(anonymous, see)).toBe(false);
 	});
 });

@@ -42,3 +42,8 @@ export function joinActionFor(viewer: Viewer, community: CommunityFacts, members
 	if (community.visibility === 'closed') return 'request';
 	return 'none';
 }
+
+/** True when the viewer sees something only because they are an admin: the caller logs such views (DESIGN §6). */
+export function seesOnlyAsAdmin(viewer: Viewer, canSee: (viewer: Viewer) => boolean): boolean {
+	return viewer.kind === 'account' && viewer.isAdmin && canSee(viewer) && !canSee({ ...viewer, isAdmin: false });
+}

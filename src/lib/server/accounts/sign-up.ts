@@ -1,10 +1,11 @@
 import { APIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
-import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
+import { ConflictError, RateLimitedError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { schema } from '../db/index.ts';
 import type { Ctx } from '../context.ts';
 import { createProfile, isHandleTaken } from '../profiles/index.ts';
 import type { Auth } from './auth.ts';
+import { consumeAttempt } from './rate-limit.ts';
 import type { SignUpInput } from './schemas.ts';
 
 /**
@@ -15,8 +16,12 @@ export async function signUp(
 	ctx: Ctx,
 	auth: Auth,
 	input: SignUpInput,
-	options: { sendVerification?: boolean } = {}
+	options: { sendVerification?: boolean; clientIp?: string } = {}
 ): Promise<{ accountId: string }> {
+	// Each sign-up sends a mail: bound how many one client may trigger, against mail bombing and bulk accounts.
+	if (options.clientIp && !(await consumeAttempt(ctx.db, `sign-up:ip:${options.clientIp}`, 60 * 60, 20))) {
+		throw new RateLimitedError('Too many sign-ups from this address');
+	}
 	const taken: FieldErrors = {};
 	const [existing] = await ctx.db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, input.email));
 	if (existing) taken.email = ['email_taken'];
@@ -40,7 +45,7 @@ export async function signUp(
 	}
 	try {
 		await createProfile(ctx.db, { accountId, handle: input.handle, displayName: input.displayName, locale: input.locale });
-	} catch (e) {
+	} catch {
 		// Lost a race for the handle: leave no half-made account behind.
 		await ctx.db.delete(schema.user).where(eq(schema.user.id, accountId));
 		throw new ConflictError('Handle already in use', { handle: ['handle_taken'] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listAdminViews } from '../admin/index.ts';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { makeAccount } from '../../../../tests/support/factories.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
@@ -179,5 +180,17 @@ describe('leaving', () => {
 		const { displayName } = await decideRequest(t.ctx.db, await host.viewer(), slug, a.id, 'approve');
 		expect(displayName).toMatch(/^Person /);
 		expect(await leaveCommunity(t.ctx.db, await a.viewer(), slug)).toBe('active');
+	});
+});
+
+describe('admin views', () => {
+	it('logs an admin looking into a secret community, not a member', async () => {
+		const { slug, host } = await makeCommunity('secret');
+		const admin = await makeAccount(t.ctx, { admin: true });
+		const community = (await findCommunityBySlug(t.ctx.db, slug))!;
+		await getCommunity(t.ctx.db, await host.viewer(), slug);
+		expect(await listAdminViews(t.ctx.db, 'community', community.id)).toEqual([]);
+		await getCommunity(t.ctx.db, await admin.viewer(), slug);
+		expect((await listAdminViews(t.ctx.db, 'community', community.id)).map((v) => v.adminId)).toEqual([admin.id]);
 	});
 });

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../domain/errors.ts';
-import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor } from '../../domain/visibility.ts';
+import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor, seesOnlyAsAdmin } from '../../domain/visibility.ts';
+import { logAdminView } from '../admin/index.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { countActiveMembers, findCommunityBySlug, findMembership, listMembers, listOpenEmailInvitations } from './queries.ts';
@@ -7,7 +8,8 @@ import { countActiveMembers, findCommunityBySlug, findMembership, listMembers, l
 /**
  * A community page as this viewer may see it. Anyone may call it; a secret community answers NotFoundError to
  * whoever is neither member nor invitee. Members are listed only to those allowed (DESIGN §6); hosts also
- * get pending requests and open invitations (to accounts, and to addresses without one).
+ * get pending requests and open invitations (to accounts, and to addresses without one). An admin's view of
+ * what only admins may see is logged.
  */
 export async function getCommunity(db: Db, viewer: Viewer, slug: string) {
 	const community = await findCommunityBySlug(db, slug);
@@ -16,6 +18,7 @@ export async function getCommunity(db: Db, viewer: Viewer, slug: string) {
 	const membership = await findMembership(db, community.id, viewerId);
 	if (!canViewCommunity(viewer, community, membership)) throw new NotFoundError('No such community');
 	const showMembers = canViewMembers(viewer, community, membership);
+	if (seesOnlyAsAdmin(viewer, (v) => canViewMembers(v, community, membership))) await logAdminView(db, viewer, 'community', community.id);
 	const canManage = canManageCommunity(viewer, membership);
 	const [members, memberCount, pending, invited, invitedEmails] = await Promise.all([
 		showMembers ? listMembers(db, community.id, 'active') : null,

@@ -2,7 +2,7 @@ export { getCommunity, type CommunityView } from './get-community.ts';
 export { createCommunity } from './create-community.ts';
 export { joinCommunity, leaveCommunity, decideRequest, changeRole } from './membership-changes.ts';
 export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.ts';
-export { listCommunities, findCommunityBySlug, type CommunityRow } from './queries.ts';
+export { listCommunities, listCommunitiesOfMember, findCommunityBySlug, type CommunityRow } from './queries.ts';
 export { visibleCommunityFilter } from './visibility-filter.ts';
 export {
 	presentCommunityCard,
@@ -12,3 +12,4 @@ export {
 	type CommunityViewData
 } from './page-presenters.ts';
 export * from './schemas.ts';
+export { listCommunitiesPage } from './list-communities-page.ts';

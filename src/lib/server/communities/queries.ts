@@ -3,7 +3,7 @@ import type { MembershipFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { visibleCommunityFilter } from './visibility-filter.ts';
+import { visibleCommunityFilter, visibleMemberListFilter } from './visibility-filter.ts';
 
 const { community, membership, profile } = schema;
 
@@ -98,3 +98,19 @@ export const listHostEmails = async (db: Db, communityId: string) =>
 		.innerJoin(schema.user, eq(schema.user.id, membership.accountId))
 		.innerJoin(profile, eq(profile.accountId, membership.accountId))
 		.where(and(eq(membership.communityId, communityId), eq(membership.role, 'host'), eq(membership.status, 'active')));
+
+/** Communities where the account is an active member, limited to those whose members this viewer may know. */
+export const listCommunitiesOfMember = (db: Db, viewer: Viewer, accountId: string) =>
+	db
+		.select({ slug: community.slug, name: community.name, visibility: community.visibility, role: membership.role })
+		.from(membership)
+		.innerJoin(community, eq(community.id, membership.communityId))
+		.where(
+			and(
+				eq(membership.accountId, accountId),
+				eq(membership.status, 'active'),
+				visibleCommunityFilter(viewer),
+				visibleMemberListFilter(viewer)
+			)
+		)
+		.orderBy(asc(community.name));

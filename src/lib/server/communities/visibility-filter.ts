@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { schema } from '../db/index.ts';
 
@@ -16,4 +16,14 @@ export function visibleCommunityFilter(viewer: Viewer): SQL {
 		where ${membership.communityId} = ${community.id}
 			and ${membership.accountId} = ${viewer.id}
 			and ${membership.status} in ('active', 'invited')))`;
+}
+
+/**
+ * SQL twin of canViewMembers (domain/visibility.ts): saying "X is a member of C" reveals C's member list, which
+ * outside public communities belongs to C's active members (and admins) only.
+ */
+export function visibleMemberListFilter(viewer: Viewer): SQL {
+	if (viewer.kind === 'anonymous') return sql`${community.visibility} = 'public'`;
+	if (viewer.isAdmin) return sql`true`;
+	return or(eq(community.visibility, 'public'), inArray(community.id, [...viewer.activeCommunityIds]))!;
 }

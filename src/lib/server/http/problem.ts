@@ -38,7 +38,6 @@ export function toProblemResponse(e: unknown, url: URL, lang: 'fr' | 'en'): Resp
 	if (e instanceof ZodError) {
 		return problemResponse(problemFor('validation', 422, 'The request did not pass validation', url.pathname, lang, fieldErrorsOf(e)));
 	}
-	if (e instanceof SyntaxError) return problemResponse(problemFor('bad-request', 400, 'The body is not valid JSON', url.pathname, lang));
 	if (isDomainError(e)) {
 		return problemResponse(problemFor(e.code, e.status, e.message, url.pathname, lang, e.fields));
 	}

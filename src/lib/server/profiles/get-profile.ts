@@ -1,7 +1,8 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
-import { findProfileByHandle, listVisibleCommunitiesOf } from './queries.ts';
+import { listCommunitiesOfMember } from '../communities/index.ts';
+import { findProfileByHandle } from './queries.ts';
 
 /**
  * A person's public profile, with the communities they are an active member of that this viewer may know
@@ -11,7 +12,7 @@ import { findProfileByHandle, listVisibleCommunitiesOf } from './queries.ts';
 export async function getProfile(db: Db, viewer: Viewer, handle: string) {
 	const profile = await findProfileByHandle(db, handle);
 	if (!profile) throw new NotFoundError('No such profile');
-	const communities = await listVisibleCommunitiesOf(db, viewer, profile.accountId);
+	const communities = await listCommunitiesOfMember(db, viewer, profile.accountId);
 	return { profile, communities, isOwn: viewer.kind === 'account' && viewer.id === profile.accountId };
 }
 

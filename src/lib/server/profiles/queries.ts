@@ -1,11 +1,9 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors.ts';
-import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { visibleCommunityFilter } from '../communities/index.ts';
 
-const { profile, community, membership } = schema;
+const { profile } = schema;
 
 export const findProfileByHandle = async (db: Db, handle: string) =>
 	(
@@ -24,33 +22,6 @@ export const isHandleTaken = async (db: Db, handle: string, exceptAccountId?: st
 };
 
 export type ProfileRow = typeof profile.$inferSelect;
-
-/**
- * SQL twin of canViewMembers (domain/visibility.ts): saying "X is a member of C" reveals C's member list, which
- * outside public communities belongs to C's active members (and admins) only.
- * TODO(communities): belongs beside visibleCommunityFilter in communities/visibility-filter.ts.
- */
-function visibleMemberListFilter(viewer: Viewer): SQL {
-	if (viewer.kind === 'anonymous') return sql`${community.visibility} = 'public'`;
-	if (viewer.isAdmin) return sql`true`;
-	return or(eq(community.visibility, 'public'), inArray(community.id, [...viewer.activeCommunityIds]))!;
-}
-
-/** Communities where the account is an active member, limited to those whose members this viewer may know. */
-export const listVisibleCommunitiesOf = (db: Db, viewer: Viewer, accountId: string) =>
-	db
-		.select({ slug: community.slug, name: community.name, visibility: community.visibility, role: membership.role })
-		.from(membership)
-		.innerJoin(community, eq(community.id, membership.communityId))
-		.where(
-			and(
-				eq(membership.accountId, accountId),
-				eq(membership.status, 'active'),
-				visibleCommunityFilter(viewer),
-				visibleMemberListFilter(viewer)
-			)
-		)
-		.orderBy(asc(community.name));
 
 /**
  * Points the profile at a new avatar (or none) and returns the key it replaced (null when none), so its file

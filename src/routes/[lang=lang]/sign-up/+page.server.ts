@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { SignUpInput, signUp, suggestFreeHandle } from '#lib/server/accounts/index.ts';
-import { handleForm } from '#lib/server/http/forms.ts';
+import { handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -9,14 +9,13 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, getClientAddress }) => {
 		const { ctx, auth } = locals.app;
 		const result = await handleForm(request, SignUpInput, async (input) => {
-			await signUp(ctx, auth, input);
+			await signUp(ctx, auth, input, { clientIp: getClientAddress() });
 			return { sent: true as const, email: input.email };
 		});
-		// Not `isActionFailure`: it narrows to ActionFailure<undefined> and loses the field errors' type.
-		if (!('sent' in result)) {
+		if (isFormFailure(result)) {
 			// An empty handle gets a proposal from the display name, to keep or change, rather than "too short".
 			const { values, errors } = result.data;
 			if (errors.handle && !values.handle?.trim() && values.displayName?.trim()) {

@@ -1,3 +1,4 @@
 export * from './accounts.ts';
 export * from './profiles.ts';
 export * from './communities.ts';
+export * from './admin.ts';

@@ -1,4 +1,4 @@
-import { fail, isActionFailure, redirect, type ActionFailure } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import {
@@ -13,7 +13,7 @@ import {
 	presentCommunityView,
 	RoleChange
 } from '#lib/server/communities/index.ts';
-import { handleForm, type FormState } from '#lib/server/http/forms.ts';
+import { handleForm, isFormFailure, type FormState } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -35,12 +35,9 @@ function requireAccount({ locals, url }: RequestEvent) {
 	if (!locals.account) redirect(303, `/${locals.lang}/sign-in?next=${encodeURIComponent(url.pathname)}`);
 }
 
-// Kit's isActionFailure narrows to ActionFailure<undefined>, which would lose the form state's type.
-const isFailure = (result: unknown): result is ActionFailure<FormState> => isActionFailure(result);
-
 /** Tags a failure with its action, so the page shows the error beside the form that caused it. */
 function tagged<R>(action: Action, result: R | ActionFailure<FormState>) {
-	return isFailure(result) ? fail(result.status, { ...result.data, action }) : result;
+	return isFormFailure(result) ? fail(result.status, { ...result.data, action }) : result;
 }
 
 const NoInput = z.object({});

@@ -1,6 +1,6 @@
-import { isActionFailure, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getOwnProfile, ProfileInput, removeAvatar, setAvatar, updateProfile } from '#lib/server/profiles/index.ts';
-import { formFailure, handleForm } from '#lib/server/http/forms.ts';
+import { formFailure, handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import { requireAccount } from '../guard.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 			if (avatar instanceof File && avatar.size > 0) await setAvatar(locals.app.ctx, viewer, avatar);
 			await updateProfile(locals.app.ctx.db, viewer, input);
 		});
-		if (isActionFailure(result)) return result;
+		if (isFormFailure(result)) return result;
 		done(locals.lang, 'saved');
 	},
 	removeAvatar: async ({ locals, url }) => {

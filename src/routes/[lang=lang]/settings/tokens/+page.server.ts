@@ -1,7 +1,7 @@
-import { isActionFailure, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createToken, CreateTokenInput, listTokens, revokeToken } from '#lib/server/accounts/index.ts';
-import { handleForm } from '#lib/server/http/forms.ts';
+import { handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import { requireAccount } from '../guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,14 +28,14 @@ export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const { account } = requireAccount(locals, url);
 		const result = await handleForm(request, CreateTokenInput, (input) => createToken(locals.app.ctx.db, account.id, input.name));
-		if (isActionFailure(result) || !('secret' in result)) return result;
+		if (isFormFailure(result) || !('secret' in result)) return result;
 		// Shown once, in this response; only its hash is stored (accounts/tokens.ts).
 		return { created: { name: result.name, secret: result.secret } };
 	},
 	revoke: async ({ request, locals, url }) => {
 		const { account } = requireAccount(locals, url);
 		const result = await handleForm(request, RevokeInput, (input) => revokeToken(locals.app.ctx.db, account.id, input.tokenId));
-		if (isActionFailure(result)) return result;
+		if (isFormFailure(result)) return result;
 		redirect(303, `/${locals.lang}/settings/tokens?revoked`);
 	}
 };

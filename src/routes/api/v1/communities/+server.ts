@@ -1,5 +1,5 @@
 import { createCommunity, CreateCommunityInput, getCommunity, ListCommunitiesQuery } from '#lib/server/communities/index.ts';
-import { listCommunitiesPage } from '#lib/server/communities/list-communities-page.ts';
+import { listCommunitiesPage } from '#lib/server/communities/index.ts';
 import { presentCommunity, presentCommunityPage } from '#lib/server/communities/present.ts';
 import { api, created, methodNotAllowed, ok, presentAt, readJson, readQuery, requireAccount } from '#lib/server/http/api.ts';
 import type { RequestHandler } from './$types';

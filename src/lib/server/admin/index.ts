@@ -1,0 +1,1 @@
+export { logAdminView, listAdminViews, type AdminResource } from './log-admin-view.ts';
