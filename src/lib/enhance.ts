@@ -1,6 +1,6 @@
 // Progressive enhancement shared by form pages.
 import { tick } from 'svelte';
-import type { SubmitFunction } from '@sveltejs/kit';
+import type { SubmitFunction } from '$app/forms';
 
 /**
  * With JavaScript the page does not reload after a failed submit, so focus would stay on the button: move it to

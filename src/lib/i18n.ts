@@ -15,7 +15,7 @@ defineCustomClientStrategy('custom-path', {
 });
 
 /** The same page in the other language: the language switcher keeps where the reader is. */
-export function switchLangPath(url: URL, to: Lang): string {
+export function switchLangPath(url: Pick<URL, 'pathname' | 'search'>, to: Lang): string {
 	const rest = url.pathname.replace(/^\/(fr|en)(?=\/|$)/, '');
 	return `/${to}${rest}${url.search}`;
 }

@@ -3,8 +3,27 @@ export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9_-]{1,28}[a-z0-9])$/;
 
 // Words that would shadow a route, an instance role or a federation actor.
 const RESERVED = new Set([
-	'admin', 'administrateur', 'api', 'ap', 'app', 'en', 'fr', 'help', 'aide', 'instance', 'me', 'moi',
-	'new', 'nouveau', 'root', 'settings', 'parametres', 'support', 'system', 'www', 'well-known'
+	'admin',
+	'administrateur',
+	'api',
+	'ap',
+	'app',
+	'en',
+	'fr',
+	'help',
+	'aide',
+	'instance',
+	'me',
+	'moi',
+	'new',
+	'nouveau',
+	'root',
+	'settings',
+	'parametres',
+	'support',
+	'system',
+	'www',
+	'well-known'
 ]);
 
 export const normaliseHandle = (raw: string): string => raw.trim().replace(/^@/, '').toLowerCase();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canManageCommunity, canViewCommunity, canViewMembers, joinActionFor, seesOnlyAsAdmin, type MembershipFacts } from './visibility.ts';
+import {
+	canManageCommunity,
+	canViewCommunity,
+	canViewMembers,
+	joinActionFor,
+	seesOnlyAsAdmin,
+	type MembershipFacts
+} from './visibility.ts';
 import { anonymous, type Viewer } from './viewer.ts';
 
 const account = (isAdmin = false): Viewer => ({ kind: 'account', id: 'a', isAdmin, activeCommunityIds: new Set() });

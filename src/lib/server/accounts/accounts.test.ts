@@ -29,7 +29,13 @@ describe('sign-up, verification and sign-in', () => {
 
 	it('refuses a taken email and a taken handle with field errors', async () => {
 		const a = await makeAccount(t.ctx);
-		const err = await signUp(t.ctx, authFor(t.ctx), { email: a.email, password: PASSWORD, handle: a.handle, displayName: 'X', locale: 'en' }).catch((e) => e);
+		const err = await signUp(t.ctx, authFor(t.ctx), {
+			email: a.email,
+			password: PASSWORD,
+			handle: a.handle,
+			displayName: 'X',
+			locale: 'en'
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(ConflictError);
 		expect(err.fields).toEqual({ email: ['email_taken'], handle: ['handle_taken'] });
 	});
@@ -39,7 +45,9 @@ describe('sign-up, verification and sign-in', () => {
 		const wrong = { email: a.email, password: 'not the password' };
 		await expect(signIn(t.ctx, authFor(t.ctx), wrong, client('198.51.100.7'))).rejects.toThrow(UnauthorizedError);
 		for (let i = 0; i < 9; i++) await signIn(t.ctx, authFor(t.ctx), wrong, client('198.51.100.7')).catch(() => {});
-		await expect(signIn(t.ctx, authFor(t.ctx), { email: a.email, password: PASSWORD }, client('198.51.100.7'))).rejects.toThrow(RateLimitedError);
+		await expect(signIn(t.ctx, authFor(t.ctx), { email: a.email, password: PASSWORD }, client('198.51.100.7'))).rejects.toThrow(
+			RateLimitedError
+		);
 	});
 
 	it('resets a forgotten password through the mailed link', async () => {

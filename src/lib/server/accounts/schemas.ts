@@ -3,13 +3,7 @@ import { HANDLE_PATTERN, isReservedHandle, normaliseHandle } from '../../domain/
 import { MIN_PASSWORD_LENGTH } from './auth.ts';
 
 // Messages are catalogue keys: forms translate them, the API sends them as `code`s beside the English text.
-export const Email = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.max(254, 'email_too_long')
-	.pipe(z.email('email_invalid'))
-	.describe('Email address');
+export const Email = z.string().trim().toLowerCase().max(254, 'email_too_long').pipe(z.email('email_invalid')).describe('Email address');
 
 export const Password = z
 	.string()

@@ -22,7 +22,8 @@ export async function signIn(ctx: Ctx, auth: Auth, input: SignInInput, client: {
 	try {
 		return await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: client.headers });
 	} catch (e) {
-		if (e instanceof APIError && e.body?.code === 'EMAIL_NOT_VERIFIED') throw new ForbiddenError('Email not verified', { _: ['email_not_verified'] });
+		if (e instanceof APIError && e.body?.code === 'EMAIL_NOT_VERIFIED')
+			throw new ForbiddenError('Email not verified', { _: ['email_not_verified'] });
 		if (e instanceof APIError && e.status === 'UNAUTHORIZED') throw new UnauthorizedError('Invalid email or password');
 		throw e;
 	}

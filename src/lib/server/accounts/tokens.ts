@@ -20,7 +20,13 @@ export async function createToken(db: Db, accountId: string, name: string) {
 
 export const listTokens = (db: Db, accountId: string) =>
 	db
-		.select({ id: apiToken.id, name: apiToken.name, prefix: apiToken.prefix, createdAt: apiToken.createdAt, lastUsedAt: apiToken.lastUsedAt })
+		.select({
+			id: apiToken.id,
+			name: apiToken.name,
+			prefix: apiToken.prefix,
+			createdAt: apiToken.createdAt,
+			lastUsedAt: apiToken.lastUsedAt
+		})
 		.from(apiToken)
 		.where(and(eq(apiToken.accountId, accountId), isNull(apiToken.revokedAt)))
 		.orderBy(desc(apiToken.createdAt));

@@ -18,7 +18,13 @@ const INVITATION_DAYS = 14;
  * A host invites someone by email. An existing account gets an `invited` membership (the community page offers
  * to accept); an unknown address gets a single-use link that works after signing up. Returns which happened.
  */
-export async function inviteByEmail(ctx: Ctx, viewer: Viewer, slug: string, email: string, lang: 'fr' | 'en'): Promise<'member-invited' | 'email-invited'> {
+export async function inviteByEmail(
+	ctx: Ctx,
+	viewer: Viewer,
+	slug: string,
+	email: string,
+	lang: 'fr' | 'en'
+): Promise<'member-invited' | 'email-invited'> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in first');
 	const community = await findCommunityBySlug(ctx.db, slug);
 	if (!community) throw new NotFoundError('No such community');
@@ -38,9 +44,14 @@ export async function inviteByEmail(ctx: Ctx, viewer: Viewer, slug: string, emai
 		if (existing?.status === 'active') throw new ConflictError('Already a member', { email: ['community_already_member'] });
 		if (existing?.status === 'pending') {
 			// They asked already: an invitation from a host is an approval.
-			await ctx.db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(and(eq(membership.communityId, community.id), eq(membership.accountId, invitee.id)));
+			await ctx.db
+				.update(membership)
+				.set({ status: 'active', updatedAt: new Date() })
+				.where(and(eq(membership.communityId, community.id), eq(membership.accountId, invitee.id)));
 		} else if (!existing) {
-			await ctx.db.insert(membership).values({ communityId: community.id, accountId: invitee.id, role: 'member', status: 'invited', invitedBy: viewer.id });
+			await ctx.db
+				.insert(membership)
+				.values({ communityId: community.id, accountId: invitee.id, role: 'member', status: 'invited', invitedBy: viewer.id });
 		}
 		const url = `${base}/${invitee.locale}/g/${community.slug}`;
 		await ctx.mailer.send({
@@ -73,10 +84,22 @@ export async function inviteByEmail(ctx: Ctx, viewer: Viewer, slug: string, emai
 /** The community an invitation link leads to, without accepting it; NotFoundError for a bad or used link. */
 export async function findInvitation(db: Db, slug: string, token: string) {
 	const [row] = await db
-		.select({ id: communityInvitation.id, communityId: communityInvitation.communityId, slug: schema.community.slug, name: schema.community.name })
+		.select({
+			id: communityInvitation.id,
+			communityId: communityInvitation.communityId,
+			slug: schema.community.slug,
+			name: schema.community.name
+		})
 		.from(communityInvitation)
 		.innerJoin(schema.community, eq(schema.community.id, communityInvitation.communityId))
-		.where(and(eq(communityInvitation.tokenHash, hash(token)), isNull(communityInvitation.acceptedAt), gt(communityInvitation.expiresAt, new Date()), sql`lower(${schema.community.slug}) = ${slug.toLowerCase()}`));
+		.where(
+			and(
+				eq(communityInvitation.tokenHash, hash(token)),
+				isNull(communityInvitation.acceptedAt),
+				gt(communityInvitation.expiresAt, new Date()),
+				sql`lower(${schema.community.slug}) = ${slug.toLowerCase()}`
+			)
+		);
 	if (!row) throw new NotFoundError('No such invitation');
 	return row;
 }

@@ -48,5 +48,9 @@ export async function closeAppDatabase(): Promise<void> {
 	const pending = holder[KEY];
 	holder[KEY] = undefined;
 	// A database that failed to open has nothing to close.
-	if (pending) await pending.then((database) => database.close(), () => undefined);
+	if (pending)
+		await pending.then(
+			(database) => database.close(),
+			() => undefined
+		);
 }

@@ -9,7 +9,13 @@ import { viewerOf } from '../accounts/index.ts';
 export const DEMO_PASSWORD = 'commonplace-demo';
 
 export const DEMO_ACCOUNTS = [
-	{ email: 'admin@commonplace.localhost', handle: 'admin-demo', displayName: 'Administration Commonplace', role: 'admin' as const, locale: 'fr' as const },
+	{
+		email: 'admin@commonplace.localhost',
+		handle: 'admin-demo',
+		displayName: 'Administration Commonplace',
+		role: 'admin' as const,
+		locale: 'fr' as const
+	},
 	{
 		email: 'marie-soleil@commonplace.localhost',
 		handle: 'marie-soleil',
@@ -20,7 +26,15 @@ export const DEMO_ACCOUNTS = [
 		organisation: 'Projet collectif',
 		bio: 'Accompagne les démarches de savoirs ouverts et de communs numériques dans le milieu communautaire.'
 	},
-	{ email: 'alex@commonplace.localhost', handle: 'alex', displayName: 'Alex Tremblay', role: 'member' as const, locale: 'en' as const, pronouns: 'iel / they', organisation: 'Bibliothèque de Rosemont' }
+	{
+		email: 'alex@commonplace.localhost',
+		handle: 'alex',
+		displayName: 'Alex Tremblay',
+		role: 'member' as const,
+		locale: 'en' as const,
+		pronouns: 'iel / they',
+		organisation: 'Bibliothèque de Rosemont'
+	}
 ];
 
 export const DEMO_COMMUNITIES = [
@@ -45,7 +59,12 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	if (n > 0) return null;
 	const ids: Record<string, string> = {};
 	for (const a of DEMO_ACCOUNTS) {
-		const { accountId } = await signUp(ctx, auth, { email: a.email, password: DEMO_PASSWORD, handle: a.handle, displayName: a.displayName, locale: a.locale }, { sendVerification: false });
+		const { accountId } = await signUp(
+			ctx,
+			auth,
+			{ email: a.email, password: DEMO_PASSWORD, handle: a.handle, displayName: a.displayName, locale: a.locale },
+			{ sendVerification: false }
+		);
 		await ctx.db.update(schema.user).set({ emailVerified: true, role: a.role }).where(eq(schema.user.id, accountId));
 		await ctx.db
 			.update(schema.profile)

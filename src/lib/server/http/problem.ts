@@ -21,7 +21,14 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 	return json(problem, { status: problem.status, headers: { 'content-type': 'application/problem+json', ...headers } });
 }
 
-export function problemFor(code: string, status: number, detail: string, instance: string, lang: 'fr' | 'en', errors?: FieldErrors): Problem {
+export function problemFor(
+	code: string,
+	status: number,
+	detail: string,
+	instance: string,
+	lang: 'fr' | 'en',
+	errors?: FieldErrors
+): Problem {
 	const title = TITLES[code]?.[lang] ?? TITLES['bad-request'][lang];
 	return { type: `/problems/${code}`, title, status, detail, instance, ...(errors && Object.keys(errors).length ? { errors } : {}) };
 }

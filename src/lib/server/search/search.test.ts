@@ -11,8 +11,18 @@ describe('directory search', () => {
 	it('finds communities without accents and never reveals a secret one to outsiders', async () => {
 		const host = await makeAccount(t.ctx);
 		const member = await makeAccount(t.ctx);
-		await createCommunity(t.ctx.db, await host.viewer(), { slug: 'developpement-social', name: 'Développement social', description: '', visibility: 'public' });
-		await createCommunity(t.ctx.db, await host.viewer(), { slug: 'developpement-secret', name: 'Développement secret', description: '', visibility: 'secret' });
+		await createCommunity(t.ctx.db, await host.viewer(), {
+			slug: 'developpement-social',
+			name: 'Développement social',
+			description: '',
+			visibility: 'public'
+		});
+		await createCommunity(t.ctx.db, await host.viewer(), {
+			slug: 'developpement-secret',
+			name: 'Développement secret',
+			description: '',
+			visibility: 'secret'
+		});
 		await inviteByEmail(t.ctx, await host.viewer(), 'developpement-secret', member.email, 'fr');
 		await joinCommunity(t.ctx, await member.viewer(), 'developpement-secret');
 

@@ -32,10 +32,7 @@ export const membership = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		primaryKey({ columns: [t.communityId, t.accountId] }),
-		index('membership_account_idx').on(t.accountId, t.status)
-	]
+	(t) => [primaryKey({ columns: [t.communityId, t.accountId] }), index('membership_account_idx').on(t.accountId, t.status)]
 );
 
 /** An invitation sent to an email address that has no account yet; it becomes a membership on acceptance. */
