@@ -4,9 +4,10 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import type { ListCommunitiesQuery } from './schemas.ts';
+import { communityCardColumns } from './queries.ts';
 import { visibleCommunityFilter } from './visibility-filter.ts';
 
-const { community, membership } = schema;
+const { community } = schema;
 
 type Position = { name: string; id: string };
 
@@ -33,14 +34,7 @@ function decodeCursor(cursor: string): Position {
 export async function listCommunitiesPage(db: Db, viewer: Viewer, query: ListCommunitiesQuery) {
 	const after = query.cursor ? decodeCursor(query.cursor) : null;
 	const rows = await db
-		.select({
-			id: community.id,
-			slug: community.slug,
-			name: community.name,
-			description: community.description,
-			visibility: community.visibility,
-			memberCount: sql<number>`(select count(*)::int from ${membership} where ${membership.communityId} = ${community.id} and ${membership.status} = 'active')`
-		})
+		.select(communityCardColumns)
 		.from(community)
 		.where(
 			and(visibleCommunityFilter(viewer), after ? sql`(${community.name}, ${community.id}) > (${after.name}, ${after.id})` : undefined)

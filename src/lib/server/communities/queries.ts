@@ -53,20 +53,19 @@ export const listOpenEmailInvitations = (db: Db, communityId: string) =>
 		)
 		.orderBy(asc(schema.communityInvitation.email));
 
+/** What a list of communities shows of each: the card fields and the count of active members. */
+export const communityCardColumns = {
+	id: community.id,
+	slug: community.slug,
+	name: community.name,
+	description: community.description,
+	visibility: community.visibility,
+	memberCount: sql<number>`(select count(*)::int from ${membership} where ${membership.communityId} = ${community.id} and ${membership.status} = 'active')`
+};
+
 /** Communities the viewer may know exist, with their count of active members. */
 export const listCommunities = (db: Db, viewer: Viewer) =>
-	db
-		.select({
-			id: community.id,
-			slug: community.slug,
-			name: community.name,
-			description: community.description,
-			visibility: community.visibility,
-			memberCount: sql<number>`(select count(*)::int from ${membership} where ${membership.communityId} = ${community.id} and ${membership.status} = 'active')`
-		})
-		.from(community)
-		.where(visibleCommunityFilter(viewer))
-		.orderBy(asc(community.name));
+	db.select(communityCardColumns).from(community).where(visibleCommunityFilter(viewer)).orderBy(asc(community.name));
 
 export const listMembers = (db: Db, communityId: string, status: 'active' | 'pending' | 'invited') =>
 	db
