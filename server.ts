@@ -12,7 +12,9 @@ process.env.PROTOCOL_HEADER = 'x-commonplace-scheme';
 // Avatars (5 MB) and, later, attachments exceed adapter-node's 512 KB default; the use cases enforce their own limits.
 process.env.BODY_SIZE_LIMIT ??= '26M';
 const buildDir = process.env.COMMONPLACE_BUILD_DIR ?? 'build';
-const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as { handler: import('node:http').RequestListener };
+const { handler } = (await import(new URL(`${buildDir}/handler.js`, `file://${process.cwd()}/`).href)) as {
+	handler: import('node:http').RequestListener;
+};
 
 const server = createServer((req, res) => {
 	req.headers['x-commonplace-scheme'] = scheme;
@@ -20,7 +22,9 @@ const server = createServer((req, res) => {
 });
 server.listen(config.port, config.host, () => {
 	const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-	console.log(`Commonplace is ready on http://${shown}:${config.port} (public URL ${config.publicUrl}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`Commonplace is ready on http://${shown}:${config.port} (public URL ${config.publicUrl}) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+	);
 });
 
 let stopping = false;

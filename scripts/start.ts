@@ -14,7 +14,13 @@ function newest(dir: string): number {
 }
 
 const marker = 'build/handler.js';
-const sources = Math.max(newest('src'), newest('messages'), newest('static'), statSync('vite.config.ts').mtimeMs, statSync('package-lock.json').mtimeMs);
+const sources = Math.max(
+	newest('src'),
+	newest('messages'),
+	newest('static'),
+	statSync('vite.config.ts').mtimeMs,
+	statSync('package-lock.json').mtimeMs
+);
 if (!existsSync(marker) || statSync(marker).mtimeMs < sources) {
 	console.log('Building Commonplace (about a minute the first time)…');
 	const started = Date.now();

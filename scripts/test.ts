@@ -3,7 +3,7 @@
 // summary too, so a green run on a machine without PostgreSQL or a browser is never mistaken for a full one.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensureBuild } from '../tests/support/server.ts';
+import { ensureBuild, preparePgliteTemplate } from '../tests/support/server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const started = Date.now();
@@ -50,6 +50,15 @@ if (!postgres) skip('PostgreSQL suite', 'TEST_DATABASE_URL is not set (e.g. post
 if (!browser) skip('browser suite', `${CHROMIUM} not found (apt-get install chromium)`);
 
 const built = await stage('build the app into .test-build', () => ensureBuild().then(() => true));
+// One fresh start of the app on an empty PGlite data dir (initdb, migrations, demo content: 15–35 s here); the
+// HTTP and browser suites' apps then start from copies of it (through the environment) in a few seconds.
+let dropTemplate = () => {};
+if (built) {
+	await stage('first start of the app on a new PGlite data dir', async () => {
+		dropTemplate = await preparePgliteTemplate();
+		return true;
+	});
+}
 
 // vitest.config.ts decides the projects (PostgreSQL ones only with TEST_DATABASE_URL); without a build, the HTTP
 // ones cannot start the app, so only then are projects named here.
@@ -65,6 +74,8 @@ await stage(`vitest: ${projects.join(', ')}`, () => node(['node_modules/vitest/v
 
 if (browser && built) await stage('browser suite (Chromium)', () => node(['tests/e2e/run.ts']));
 else if (browser) skip('browser suite', 'the build failed');
+
+dropTemplate();
 
 console.log(`\n=== Summary (${secs(started)}) ===`);
 for (const o of outcomes)

@@ -30,7 +30,7 @@ export async function openTestDatabase(): Promise<Database & { dropDatabase(): P
 	return { ...database, dropDatabase: () => database.close() };
 }
 
-/** A mailer that keeps what it sends, for assertions; tests/integration/mail.test.ts covers real SMTP. */
+/** A mailer that keeps what it sends, for assertions; tests/integration/http/mail.test.ts covers real SMTP. */
 export function memoryMailer(): Mailer & { sent: OutgoingMail[] } {
 	const sent: OutgoingMail[] = [];
 	return { sent, send: async (mail) => void sent.push(mail) };

@@ -18,7 +18,13 @@ export async function makeAccount(ctx: Ctx, opts: { admin?: boolean; verified?: 
 	const n = ++counter;
 	const handle = opts.handle ?? `person-${n}-${Math.random().toString(36).slice(2, 6)}`;
 	const email = `${handle}@example.org`;
-	const { accountId } = await signUp(ctx, authFor(ctx), { email, password: PASSWORD, handle, displayName: `Person ${n}`, locale: opts.locale ?? 'fr' });
+	const { accountId } = await signUp(ctx, authFor(ctx), {
+		email,
+		password: PASSWORD,
+		handle,
+		displayName: `Person ${n}`,
+		locale: opts.locale ?? 'fr'
+	});
 	await ctx.db
 		.update(schema.user)
 		.set({ emailVerified: opts.verified ?? true, role: opts.admin ? 'admin' : 'member' })

@@ -1,10 +1,11 @@
-// Migrates one template per backend per run; every test file then starts from a copy of it.
+// Migrates one template per backend per run; every test file then starts from a copy of it. On PostgreSQL the
+// URL's own database is only the maintenance connection that creates and drops the test databases.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/lib/server/db/client.ts';
-import { adminUrl, withDatabase } from './pg-url.ts';
+import { withDatabase } from './pg-url.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject) {
 	if (kind === 'postgres') {
 		const url = process.env.TEST_DATABASE_URL!;
 		const name = `cp_tpl_${process.pid}_${Date.now().toString(36)}`;
-		const admin = await openPostgres(adminUrl(url), { max: 1 });
+		const admin = await openPostgres(url, { max: 1 });
 		await admin.db.execute(`CREATE DATABASE "${name}"`);
 		const template = await openPostgres(withDatabase(url, name), { max: 1 });
 		await template.migrate();

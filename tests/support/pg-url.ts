@@ -3,6 +3,3 @@ export function withDatabase(url: string, database: string): string {
 	u.pathname = `/${database}`;
 	return u.toString();
 }
-
-/** The maintenance connection used to create and drop test databases: the URL's own database. */
-export const adminUrl = (url: string) => url;

@@ -1,0 +1,58 @@
+// axe-core finds no WCAG 2.1 A/AA violation on the main pages, in both languages, signed out and as a host.
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+	accountLink,
+	open,
+	visible,
+	CLOSED_COMMUNITY,
+	DEMO_PASSWORD,
+	HOST,
+	launch,
+	openPage,
+	PUBLIC_COMMUNITY,
+	signIn,
+	type Lang
+} from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function violations(page: Page, path: string) {
+	const response = await open(page, path);
+	expect(response?.status(), path).toBe(200);
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	// Readable failures: rule, impact and the offending elements.
+	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
+	// One page per language and state: a new context per URL only costs time.
+	let anonymous: Page;
+	let host: Page;
+	beforeAll(async () => {
+		anonymous = await openPage(browser, lang);
+		host = await openPage(browser, lang);
+		await signIn(host, lang, HOST.email, DEMO_PASSWORD);
+		await visible(accountLink(host, lang, HOST.name));
+	});
+	afterAll(async () => {
+		await anonymous?.context().close();
+		await host?.context().close();
+	});
+
+	it.each([`/${lang}`, `/${lang}/sign-in`, `/${lang}/sign-up`, `/${lang}/u/${HOST.handle}`, `/${lang}/g/${PUBLIC_COMMUNITY}`])(
+		'has no violations on %s',
+		async (path) => {
+			expect(await violations(anonymous, path)).toEqual([]);
+		}
+	);
+
+	it.each([`/${lang}/g/${CLOSED_COMMUNITY}`, `/${lang}/settings/profile`])('has no violations on %s as its host', async (path) => {
+		expect(await violations(host, path)).toEqual([]);
+	});
+});

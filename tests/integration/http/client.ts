@@ -1,0 +1,61 @@
+// A minimal browser stand-in over fetch: keeps cookies, never follows redirects (tests assert them), and sends
+// the Origin header a browser sends with a form post, which SvelteKit's CSRF check requires.
+
+export type Client = {
+	cookies: Map<string, string>;
+	/** Raw Set-Cookie headers seen so far, for attribute checks. */
+	setCookies: string[];
+	get(path: string, headers?: Record<string, string>): Promise<Response>;
+	/** Posts urlencoded fields like a <form method="post">. */
+	postForm(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+	postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+	follow(res: Response): Promise<Response>;
+};
+
+export function client(base: string): Client {
+	const cookies = new Map<string, string>();
+	const setCookies: string[] = [];
+	const send = async (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) => {
+		const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const res = await fetch(new URL(path, base), {
+			...init,
+			redirect: 'manual',
+			// A browser's Accept: without text/html first, SvelteKit answers form actions as JSON for `enhance`.
+			headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...(cookie ? { cookie } : {}), ...init.headers }
+		});
+		for (const line of res.headers.getSetCookie()) {
+			setCookies.push(line);
+			const [pair, ...attributes] = line.split(';');
+			const eq = pair.indexOf('=');
+			const name = pair.slice(0, eq).trim();
+			const value = pair.slice(eq + 1).trim();
+			const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '';
+			if (expired) cookies.delete(name);
+			else cookies.set(name, value);
+		}
+		return res;
+	};
+	const origin = new URL(base).origin;
+	return {
+		cookies,
+		setCookies,
+		get: (path, headers = {}) => send(path, { headers }),
+		postForm: (path, fields, headers = {}) =>
+			send(path, {
+				method: 'POST',
+				body: new URLSearchParams(fields).toString(),
+				headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }
+			}),
+		postJson: (path, body, headers = {}) =>
+			send(path, { method: 'POST', body: JSON.stringify(body), headers: { origin, 'content-type': 'application/json', ...headers } }),
+		async follow(res) {
+			const location = res.headers.get('location');
+			if (!location) throw new Error(`No redirect to follow (status ${res.status})`);
+			await res.arrayBuffer();
+			return send(new URL(location, base).toString());
+		}
+	};
+}
+
+export const DEMO_PASSWORD = 'commonplace-demo';
+export const HOST_EMAIL = 'marie-soleil@commonplace.localhost';
