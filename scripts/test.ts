@@ -2,7 +2,9 @@
 // is set), then the browser suite when Debian's Chromium is installed. Whatever cannot run is said LOUDLY, in the
 // summary too, so a green run on a machine without PostgreSQL or a browser is never mistaken for a full one.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureBuild, preparePgliteTemplate } from '../tests/support/server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -70,9 +72,12 @@ const projects = [
 ];
 const filter = built ? [] : projects.flatMap((p) => ['--project', p]);
 if (!built) skip('HTTP suites', 'the build failed');
-await stage(`vitest: ${projects.join(', ')}`, () => node(['node_modules/vitest/vitest.mjs', 'run', ...filter]));
+// Each vitest run also writes a JSON report, so the summary can count tests across the suites.
+const reports = mkdtempSync(join(tmpdir(), 'cp-test-reports-'));
+const reportArgs = (name: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
+await stage(`vitest: ${projects.join(', ')}`, () => node(['node_modules/vitest/vitest.mjs', 'run', ...filter, ...reportArgs('vitest')]));
 
-if (browser && built) await stage('browser suite (Chromium)', () => node(['tests/e2e/run.ts']));
+if (browser && built) await stage('browser suite (Chromium)', () => node(['tests/e2e/run.ts', ...reportArgs('browser')]));
 else if (browser) skip('browser suite', 'the build failed');
 
 dropTemplate();
@@ -80,8 +85,25 @@ dropTemplate();
 console.log(`\n=== Summary (${secs(started)}) ===`);
 for (const o of outcomes)
 	console.log(`${{ passed: '  ok     ', failed: '  FAILED ', skipped: '  SKIPPED' }[o.status]} ${o.stage} (${o.detail})`);
+const counts = { passed: 0, failed: 0, skipped: 0 };
+for (const name of ['vitest', 'browser']) {
+	const file = join(reports, `${name}.json`);
+	if (!existsSync(file)) continue;
+	const r = JSON.parse(readFileSync(file, 'utf8')) as {
+		numPassedTests: number;
+		numFailedTests: number;
+		numPendingTests: number;
+		numTodoTests: number;
+	};
+	counts.passed += r.numPassedTests;
+	counts.failed += r.numFailedTests;
+	counts.skipped += r.numPendingTests + r.numTodoTests;
+}
+rmSync(reports, { recursive: true, force: true });
 const failed = outcomes.some((o) => o.status === 'failed');
 const skipped = outcomes.filter((o) => o.status === 'skipped');
 if (skipped.length) loud(`NOT EVERYTHING RAN: ${skipped.map((o) => `SKIPPED: ${o.stage}`).join('; ')}`);
 console.log(failed ? 'Some tests FAILED.' : skipped.length ? 'Everything that ran passed.' : 'Everything passed.');
+// Last, alone on its line: the count that CI and people read first.
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failed ? 1 : 0);
