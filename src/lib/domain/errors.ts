@@ -48,3 +48,12 @@ export class RateLimitedError extends DomainError {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** Someone saved the item since this edit began: nothing is overwritten, the caller shows both versions. */
+export class EditConflictError extends ConflictError {
+	readonly currentRevisionId: string;
+	constructor(message: string, currentRevisionId: string) {
+		super(message, { _: ['edit_conflict'] });
+		this.currentRevisionId = currentRevisionId;
+	}
+}

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+	canEditNote,
 	canManageCommunity,
 	canViewCommunity,
 	canViewMembers,
+	canViewNote,
 	joinActionFor,
 	seesOnlyAsAdmin,
-	type MembershipFacts
+	type MembershipFacts,
+	type NoteFacts
 } from './visibility.ts';
 import { anonymous, type Viewer } from './viewer.ts';
 
@@ -62,5 +65,43 @@ describe('admin-only views', () => {
 		expect(seesOnlyAsAdmin(account(true), (v) => canViewCommunity(v, { visibility: 'public' }, null))).toBe(false);
 		expect(seesOnlyAsAdmin(account(false), see)).toBe(false);
 		expect(seesOnlyAsAdmin(anonymous, see)).toBe(false);
+	});
+});
+
+describe('note visibility', () => {
+	const author: Viewer = { kind: 'account', id: 'author', isAdmin: false, activeCommunityIds: new Set() };
+	const member: Viewer = { kind: 'account', id: 'm', isAdmin: false, activeCommunityIds: new Set(['c1']) };
+	const otherMember: Viewer = { kind: 'account', id: 'o', isAdmin: false, activeCommunityIds: new Set(['c2']) };
+	const note = (over: Partial<NoteFacts> = {}): NoteFacts => ({
+		status: 'published',
+		visibility: 'public',
+		communityId: 'c1',
+		authorIds: ['author'],
+		deleted: false,
+		...over
+	});
+	// [case, note, anonymous, other account, community member, author, admin]
+	const cases: [string, NoteFacts, boolean, boolean, boolean, boolean, boolean][] = [
+		['public published', note(), true, true, true, true, true],
+		['public draft', note({ status: 'draft' }), false, false, false, true, true],
+		['community published', note({ visibility: 'community' }), false, false, true, true, true],
+		['community draft', note({ visibility: 'community', status: 'draft' }), false, false, false, true, true],
+		['community without community', note({ visibility: 'community', communityId: null }), false, false, false, true, true],
+		['private published', note({ visibility: 'private' }), false, false, false, true, true],
+		['deleted public', note({ deleted: true }), false, false, false, false, true]
+	];
+	it.each(cases)('%s', (_, facts, anon, other, inCommunity, byAuthor, byAdmin) => {
+		expect(canViewNote(anonymous, facts)).toBe(anon);
+		expect(canViewNote(otherMember, facts)).toBe(other);
+		expect(canViewNote(member, facts)).toBe(inCommunity);
+		expect(canViewNote(author, facts)).toBe(byAuthor);
+		expect(canViewNote(account(true), facts)).toBe(byAdmin);
+	});
+
+	it('lets authors and admins edit, nobody else', () => {
+		expect(canEditNote(author, note())).toBe(true);
+		expect(canEditNote(member, note())).toBe(false);
+		expect(canEditNote(account(true), note({ deleted: true }))).toBe(true);
+		expect(canEditNote(author, note({ deleted: true }))).toBe(false);
 	});
 });

@@ -47,3 +47,37 @@ export function joinActionFor(viewer: Viewer, community: CommunityFacts, members
 export function seesOnlyAsAdmin(viewer: Viewer, canSee: (viewer: Viewer) => boolean): boolean {
 	return viewer.kind === 'account' && viewer.isAdmin && canSee(viewer) && !canSee({ ...viewer, isAdmin: false });
 }
+
+export type NoteVisibility = 'public' | 'community' | 'private';
+export type NoteFacts = {
+	status: 'draft' | 'published';
+	visibility: NoteVisibility;
+	communityId: string | null;
+	/** Active authors (accepted co-authors included). */
+	authorIds: readonly string[];
+	deleted: boolean;
+};
+
+/**
+ * Who may see a note (DESIGN §6): its authors always; a draft nobody else; a published public note everyone; a
+ * community note the active members of its community; a private note its authors only. A deleted note is hidden
+ * from everyone but admins, who may restore it. Admins see everything; callers log such views.
+ */
+export function canViewNote(viewer: Viewer, note: NoteFacts): boolean {
+	if (isAdmin(viewer)) return true;
+	if (note.deleted) return false;
+	if (viewer.kind === 'account' && note.authorIds.includes(viewer.id)) return true;
+	if (note.status === 'draft') return false;
+	if (note.visibility === 'public') return true;
+	return (
+		note.visibility === 'community' &&
+		viewer.kind === 'account' &&
+		note.communityId !== null &&
+		viewer.activeCommunityIds.has(note.communityId)
+	);
+}
+
+/** Authors edit their note; admins may, for moderation. */
+export function canEditNote(viewer: Viewer, note: NoteFacts): boolean {
+	return isAdmin(viewer) || (viewer.kind === 'account' && !note.deleted && note.authorIds.includes(viewer.id));
+}

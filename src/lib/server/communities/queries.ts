@@ -113,3 +113,7 @@ export const listCommunitiesOfMember = (db: Db, viewer: Viewer, accountId: strin
 			)
 		)
 		.orderBy(asc(community.name));
+
+/** Name and slug of a community, for showing it beside something that belongs to it. */
+export const findCommunitySummary = async (db: Db, id: string) =>
+	(await db.select({ id: community.id, slug: community.slug, name: community.name }).from(community).where(eq(community.id, id)))[0];

@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './profiles.ts';
 export * from './communities.ts';
 export * from './admin.ts';
+export * from './notes.ts';

@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { NoteFacts } from '../../domain/visibility.ts';
+import type { Db } from '../db/index.ts';
+import { schema } from '../db/index.ts';
+
+const { note, noteAuthor, noteRevision, profile } = schema;
+
+export type NoteRow = typeof note.$inferSelect;
+
+/** The note and what the visibility rule needs to know about it; undefined when no such id exists. */
+export async function findNoteWithFacts(db: Db, id: string): Promise<{ row: NoteRow; facts: NoteFacts } | undefined> {
+	const [row] = await db.select().from(note).where(eq(note.id, id));
+	if (!row) return undefined;
+	const authors = await db
+		.select({ accountId: noteAuthor.accountId })
+		.from(noteAuthor)
+		.where(and(eq(noteAuthor.noteId, id), eq(noteAuthor.status, 'active')));
+	return {
+		row,
+		facts: {
+			status: row.status,
+			visibility: row.visibility,
+			communityId: row.communityId,
+			authorIds: authors.map((a) => a.accountId),
+			deleted: row.deletedAt !== null
+		}
+	};
+}
+
+/** Active authors in their order, with what a byline shows. */
+export const listNoteAuthors = (db: Db, noteId: string) =>
+	db
+		.select({ accountId: noteAuthor.accountId, handle: profile.handle, displayName: profile.displayName, position: noteAuthor.position })
+		.from(noteAuthor)
+		.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
+		.where(and(eq(noteAuthor.noteId, noteId), eq(noteAuthor.status, 'active')))
+		.orderBy(asc(noteAuthor.position));
+
+export const listRevisions = (db: Db, noteId: string) =>
+	db
+		.select({
+			id: noteRevision.id,
+			number: noteRevision.number,
+			title: noteRevision.title,
+			message: noteRevision.message,
+			createdAt: noteRevision.createdAt,
+			editorHandle: profile.handle,
+			editorName: profile.displayName
+		})
+		.from(noteRevision)
+		.leftJoin(profile, eq(profile.accountId, noteRevision.editorId))
+		.where(eq(noteRevision.noteId, noteId))
+		.orderBy(desc(noteRevision.number));
+
+export const findRevision = async (db: Db, noteId: string, revisionId: string) =>
+	(
+		await db
+			.select()
+			.from(noteRevision)
+			.where(and(eq(noteRevision.noteId, noteId), eq(noteRevision.id, revisionId)))
+	)[0];
+
+export async function nextRevisionNumber(db: Db, noteId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`coalesce(max(${noteRevision.number}), 0)::int` })
+		.from(noteRevision)
+		.where(eq(noteRevision.noteId, noteId));
+	return row.n + 1;
+}
