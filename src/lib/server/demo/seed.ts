@@ -1,10 +1,11 @@
 // Demo content for a new instance, loaded by `npm start` into an empty database. The README lists these accounts.
 import { count, eq } from 'drizzle-orm';
-import { signUp, type Auth } from '../accounts/index.ts';
+import { signUp, viewerOf, type Auth } from '../accounts/index.ts';
 import type { Ctx } from '../context.ts';
 import { schema } from '../db/index.ts';
-import { createCommunity, joinCommunity } from '../communities/index.ts';
-import { viewerOf } from '../accounts/index.ts';
+import { createCommunity, findCommunityBySlug, joinCommunity } from '../communities/index.ts';
+import { createNote, CreateNoteInput } from '../notes/index.ts';
+import { seedNoteBody } from './seed-note/body.ts';
 
 export const DEMO_PASSWORD = 'commonplace-demo';
 
@@ -78,5 +79,31 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	await createCommunity(ctx.db, marie, publicOne);
 	await createCommunity(ctx.db, marie, closedOne);
 	await joinCommunity(ctx, alex, publicOne.slug);
-	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities. See the README.`;
+	await seedPraxisNote(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
+	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note. See the README.`;
+}
+
+/** The Praxis note of the reference page, with its original id so /en/n/hyFh4E8AibDawZdxZGtAojyBHBY/ still works. */
+export const SEED_NOTE_ID = 'hyFh4E8AibDawZdxZGtAojyBHBY';
+
+async function seedPraxisNote(ctx: Ctx, author: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
+	const community = await findCommunityBySlug(ctx.db, communitySlug);
+	await createNote(
+		ctx.db,
+		author,
+		CreateNoteInput.parse({
+			title: "Atelier 4 - Présenter et rêver le modèle de soutenabilité d'En commun",
+			body: seedNoteBody,
+			language: 'fr',
+			licence: 'CC-BY-NC-SA-4.0',
+			visibility: 'public',
+			communityId: community?.id ?? null
+		}),
+		{
+			id: SEED_NOTE_ID,
+			createdAt: new Date('2024-05-27T12:00:00-04:00'),
+			publishedAt: new Date('2024-05-27T12:00:00-04:00'),
+			updatedAt: new Date('2024-07-10T16:24:00-04:00')
+		}
+	);
 }
