@@ -6,3 +6,5 @@ export { restoreRevision } from './restore-revision.ts';
 export { listRevisions, findRevision, type NoteRow } from './queries.ts';
 export { visibleNoteFilter } from './visibility-filter.ts';
 export * from './schemas.ts';
+export { compareRevisions } from './compare-revisions.ts';
+export { resolveNoteSegment } from './queries.ts';

@@ -9,7 +9,9 @@ import { createCommunity, findCommunityBySlug, joinCommunity } from '../communit
 import { schema } from '../db/index.ts';
 import { listAdminViews } from '../admin/index.ts';
 import { findNoteWithFacts } from './queries.ts';
+import { noteIdCandidates } from '../../domain/note-ref.ts';
 import {
+	compareRevisions,
 	createNote,
 	CreateNoteInput,
 	deleteNote,
@@ -17,6 +19,7 @@ import {
 	listRevisions,
 	restoreNote,
 	restoreRevision,
+	resolveNoteSegment,
 	setNoteStatus,
 	updateNote,
 	UpdateNoteInput,
@@ -156,5 +159,28 @@ describe('note visibility filter', () => {
 				expect(listed.has(id), `${viewer.kind} ${JSON.stringify(facts)}`).toBe(canViewNote(viewer, facts));
 			}
 		}
+	});
+});
+
+describe('history', () => {
+	it('compares two revisions word by word, and hides both from those who may not see the note', async () => {
+		const author = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const { id, revisionId: r1 } = await createNote(t.ctx.db, v, input({ body: 'Nous avons rêvé en commun' }));
+		const { revisionId: r2 } = await updateNote(
+			t.ctx.db,
+			v,
+			id,
+			UpdateNoteInput.parse({ body: 'Nous avons imaginé en commun', baseRevisionId: r1 })
+		);
+		const diff = await compareRevisions(t.ctx.db, v, id, r1, r2);
+		expect(diff.body.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text.trim()])).toEqual([
+			['removed', 'rêvé'],
+			['added', 'imaginé']
+		]);
+		await expect(compareRevisions(t.ctx.db, anonymous, id, r1, r2)).rejects.toThrow(NotFoundError);
+		const { id: other, revisionId: otherRev } = await createNote(t.ctx.db, v, input());
+		await expect(compareRevisions(t.ctx.db, v, id, r1, otherRev)).rejects.toThrow(NotFoundError);
+		expect(await resolveNoteSegment(t.ctx.db, noteIdCandidates(`${other}-une-note`))).toBe(other);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { NoteFacts } from '../../domain/visibility.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
@@ -66,4 +66,11 @@ export async function nextRevisionNumber(db: Db, noteId: string): Promise<number
 		.from(noteRevision)
 		.where(eq(noteRevision.noteId, noteId));
 	return row.n + 1;
+}
+
+/** The id of the note a URL segment names (see domain/note-ref.ts), or undefined. Visibility is checked after. */
+export async function resolveNoteSegment(db: Db, candidates: string[]): Promise<string | undefined> {
+	const rows = await db.select({ id: note.id }).from(note).where(inArray(note.id, candidates));
+	// The longest match wins: a whole-segment id beats a prefix that happens to exist too.
+	return rows.map((r) => r.id).sort((a, b) => b.length - a.length)[0];
 }
