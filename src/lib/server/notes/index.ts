@@ -8,3 +8,4 @@ export { visibleNoteFilter } from './visibility-filter.ts';
 export * from './schemas.ts';
 export { compareRevisions } from './compare-revisions.ts';
 export { resolveNoteSegment } from './queries.ts';
+export { noteIdFromSegment } from './load-note-page.ts';

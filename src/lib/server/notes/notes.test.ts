@@ -83,7 +83,8 @@ describe('writing notes', () => {
 		const v = await author.viewer();
 		const { id, revisionId: r1 } = await createNote(t.ctx.db, v, input({ body: 'Premier texte' }));
 		const { revisionId: r2 } = await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ body: 'Second texte', baseRevisionId: r1 }));
-		await restoreRevision(t.ctx.db, v, id, r1, 'retour à la version 1');
+		await restoreRevision(t.ctx.db, v, id, r1, (n) => `retour à la version ${n}`);
+		expect((await listRevisions(t.ctx.db, id))[0].message).toBe('retour à la version 1');
 		const view = await getNote(t.ctx.db, v, id);
 		expect(view.note.body).toBe('Premier texte');
 		expect(view.note.currentRevisionId).not.toBe(r2);

@@ -7,8 +7,11 @@ import { schema } from '../db/index.ts';
 import { findNoteWithFacts, findRevision } from './queries.ts';
 import { writeRevision } from './write-revision.ts';
 
-/** Restoring never rewrites history: the old text becomes a new revision on top. Authors and admins. */
-export async function restoreRevision(db: Db, viewer: Viewer, id: string, revisionId: string, message: string) {
+/**
+ * Restoring never rewrites history: the old text becomes a new revision on top, whose message says which version
+ * it restored. Authors and admins.
+ */
+export async function restoreRevision(db: Db, viewer: Viewer, id: string, revisionId: string, message: (restoredNumber: number) => string) {
 	const found = await findNoteWithFacts(db, id);
 	if (!found || !canViewNote(viewer, found.facts)) throw new NotFoundError('No such note');
 	if (!canEditNote(viewer, found.facts)) throw new ForbiddenError('Only authors restore a revision');
@@ -26,7 +29,7 @@ export async function restoreRevision(db: Db, viewer: Viewer, id: string, revisi
 			.where(eq(schema.note.id, id));
 		const newRevisionId = await writeRevision(tx, id, {
 			editorId: viewer.kind === 'account' ? viewer.id : null,
-			message,
+			message: message(old.number),
 			baseRevisionId: locked.current
 		});
 		return { revisionId: newRevisionId };
