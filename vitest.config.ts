@@ -5,12 +5,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // HTTP tests (tests/integration/http) start the built app as a child process, once per backend too.
 // Browser tests are not a project here: tests/e2e/run.ts runs them when Chromium is installed.
 const http = 'tests/integration/http/**/*.test.ts';
+// Pure server modules with no database: they run once, in the unit project.
+const pureServer = ['src/lib/server/notes/render/**/*.test.ts', 'src/lib/server/citations/**/*.test.ts'];
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const dbProject = (kind: 'pglite' | 'postgres') => ({
 	test: {
 		name: kind,
 		include: dbTests,
-		exclude: [...configDefaults.exclude, http],
+		exclude: [...configDefaults.exclude, http, ...pureServer],
 		globalSetup: ['tests/support/global-setup.ts'],
 		env: { TEST_DB_KIND: kind },
 		testTimeout: 30_000,
@@ -30,7 +32,12 @@ const httpProject = (kind: 'pglite' | 'postgres') => ({
 });
 
 const projects = [
-	{ test: { name: 'unit', include: ['src/lib/domain/**/*.test.ts', 'src/lib/*.test.ts'] } },
+	{
+		test: {
+			name: 'unit',
+			include: ['src/lib/domain/**/*.test.ts', 'src/lib/*.test.ts', ...pureServer]
+		}
+	},
 	dbProject('pglite'),
 	httpProject('pglite')
 ];

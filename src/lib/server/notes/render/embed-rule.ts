@@ -1,7 +1,6 @@
 // A paragraph holding nothing but a bare URL becomes an embedded player or board (embeds.ts), or else a link card.
 // Only bare URLs: a written [label](url) stays a link, as its author chose.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { recogniseEmbed, type Embed } from './embeds.ts';
 import type { RenderEnv } from './env.ts';
 import { EXTERNAL_REL, isExternal } from './links.ts';

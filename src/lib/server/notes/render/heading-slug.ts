@@ -13,7 +13,7 @@ export function headingSlug(text: string): string {
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[œæßøđł]/g, (c) => LIGATURES[c])
 		.normalize('NFC')
-		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
 		.replace(/^-+|-+$/g, '');
 	// Cut by code point, not UTF-16 unit, so a letter outside the BMP is never split in half.
 	const short = Array.from(slug).slice(0, 80).join('').replace(/-+$/, '');

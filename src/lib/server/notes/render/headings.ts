@@ -1,6 +1,5 @@
 // Heading anchors with a visible "#" permalink, the table of contents (h2–h3) and the word count.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import type { WikiLink } from '../../../domain/wiki-links.ts';
 import type { RenderEnv } from './env.ts';
@@ -43,7 +42,7 @@ function permalink(slug: string, _opts: unknown, state: StateCore, idx: number):
 	state.tokens.splice(idx, 0, open);
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 
 const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
 

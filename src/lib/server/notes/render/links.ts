@@ -1,7 +1,7 @@
 // Which link and image addresses the renderer lets through, and how links to other sites are marked. sanitize.ts
 // applies the same schemes again afterwards: this first pass keeps a refused link as visible text instead of an
 // <a> with its href torn off.
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 
 /** rel for links to other sites: no window.opener, no referrer, no ranking credit for user-written links (ugc). */
 export const EXTERNAL_REL = 'noopener noreferrer nofollow ugc';
@@ -17,7 +17,7 @@ function browserView(url: string): string {
 	} catch {
 		// A stray "%" is not an escape: keep the raw text.
 	}
-	return view.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+	return view.replace(/[\p{Cc} ]/gu, '').toLowerCase();
 }
 
 // "//host" and its backslash spellings, which browsers read as another site on the current scheme.

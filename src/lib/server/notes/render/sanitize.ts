@@ -23,20 +23,51 @@ const allowedClasses: Record<string, string[]> = {
 const base: sanitizeHtml.IOptions = {
 	allowedTags: [
 		...HEADINGS,
-		'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'strong', 'em', 's', 'del', 'ul', 'ol', 'li', 'a', 'img',
-		'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'span', 'figure', 'figcaption', 'iframe'
+		'p',
+		'br',
+		'hr',
+		'blockquote',
+		'pre',
+		'code',
+		'strong',
+		'em',
+		's',
+		'del',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'img',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td',
+		'div',
+		'span',
+		'figure',
+		'figcaption',
+		'iframe'
 	],
 	allowedAttributes: {
 		...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
 		a: ['href', 'title', 'rel', 'aria-label'],
 		img: [
-			'src', 'alt', 'title',
+			'src',
+			'alt',
+			'title',
 			{ name: 'loading', multiple: false, values: ['lazy'] },
 			{ name: 'decoding', multiple: false, values: ['async'] },
 			{ name: 'referrerpolicy', multiple: false, values: ['no-referrer'] }
 		],
 		iframe: [
-			'src', 'title', 'sandbox', 'allow', 'allowfullscreen', 'loading',
+			'src',
+			'title',
+			'sandbox',
+			'allow',
+			'allowfullscreen',
+			'loading',
 			{ name: 'referrerpolicy', multiple: false, values: ['no-referrer', 'strict-origin-when-cross-origin'] }
 		],
 		ol: ['start']

@@ -1,7 +1,6 @@
 // [[…]] in the rendered body. The syntax is the domain's (matchWikiLinkAt), so what the page shows as a link is what
 // saving records as a link. Which note it leads to, if any, is the caller's resolve(): only notes the viewer may see.
-import type MarkdownIt from 'markdown-it';
-import type { StateInline, Token } from 'markdown-it';
+import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { matchWikiLinkAt, type WikiLink } from '../../../domain/wiki-links.ts';
 import type { RenderEnv } from './env.ts';
 
