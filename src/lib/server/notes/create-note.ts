@@ -5,6 +5,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import type { CreateNoteInput } from './schemas.ts';
+import { linkBody, replaceNoteLinks } from './links.ts';
 import { writeRevision } from './write-revision.ts';
 
 /** Checks shared by create and update: a community note needs a community the author belongs to. */
@@ -30,9 +31,11 @@ export async function createNote(
 	checkCommunity(viewer, input.visibility, input.communityId);
 	const id = imported?.id ?? newId();
 	const { message, ...fields } = input;
+	const { body, linkedIds } = await linkBody(db, viewer, fields.body);
 	return db.transaction(async (tx) => {
 		await tx.insert(schema.note).values({
 			...fields,
+			body,
 			id,
 			slug: slugify(fields.title),
 			status: imported?.publishedAt ? 'published' : 'draft',
@@ -41,6 +44,7 @@ export async function createNote(
 			publishedAt: imported?.publishedAt ?? null
 		});
 		await tx.insert(schema.noteAuthor).values({ noteId: id, accountId: viewer.id, position: 0 });
+		await replaceNoteLinks(tx, id, linkedIds);
 		const revisionId = await writeRevision(tx, id, { editorId: viewer.id, message, baseRevisionId: null, at: imported?.updatedAt });
 		return { id, revisionId };
 	});

@@ -9,3 +9,5 @@ export * from './schemas.ts';
 export { compareRevisions } from './compare-revisions.ts';
 export { resolveNoteSegment } from './queries.ts';
 export { noteIdFromSegment } from './load-note-page.ts';
+export { listLinkedNotes, listBacklinks } from './links.ts';
+export { renderNoteFor } from './render-note.ts';

@@ -16,6 +16,9 @@ import {
 	CreateNoteInput,
 	deleteNote,
 	getNote,
+	listBacklinks,
+	listLinkedNotes,
+	renderNoteFor,
 	listRevisions,
 	restoreNote,
 	restoreRevision,
@@ -183,5 +186,45 @@ describe('history', () => {
 		const { id: other, revisionId: otherRev } = await createNote(t.ctx.db, v, input());
 		await expect(compareRevisions(t.ctx.db, v, id, r1, otherRev)).rejects.toThrow(NotFoundError);
 		expect(await resolveNoteSegment(t.ctx.db, noteIdCandidates(`${other}-une-note`))).toBe(other);
+	});
+});
+
+describe('links between notes', () => {
+	it('links by title at save time, keeps the link through a rename, and shows backlinks only to those who may see them', async () => {
+		const author = await makeAccount(t.ctx);
+		const stranger = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const target = await createNote(t.ctx.db, v, input({ title: 'Économie sociale' }));
+		await setNoteStatus(t.ctx.db, v, target.id, 'published');
+		const source = await createNote(
+			t.ctx.db,
+			v,
+			input({ title: 'Brouillon privé', body: 'Voir [[économie sociale]] et [[Note absente]].' })
+		);
+		expect((await getNote(t.ctx.db, v, source.id)).note.body).toBe(`Voir [[id:${target.id}|économie sociale]] et [[Note absente]].`);
+		await updateNote(
+			t.ctx.db,
+			v,
+			target.id,
+			UpdateNoteInput.parse({ title: 'Économie sociale et solidaire', baseRevisionId: target.revisionId })
+		);
+		expect((await listLinkedNotes(t.ctx.db, v, source.id)).map((n) => n.title)).toEqual(['Économie sociale et solidaire']);
+		// The linking note is a private draft: its backlink shows to its author only.
+		expect((await listBacklinks(t.ctx.db, v, target.id)).map((n) => n.id)).toEqual([source.id]);
+		expect(await listBacklinks(t.ctx.db, await stranger.viewer(), target.id)).toEqual([]);
+		expect(await listBacklinks(t.ctx.db, anonymous, target.id)).toEqual([]);
+		const rendered = await renderNoteFor(t.ctx.db, v, (await getNote(t.ctx.db, v, source.id)).note.body, 'fr', 'http://localhost');
+		expect(rendered.html).toContain(`href="/fr/n/${target.id}"`);
+	});
+
+	it('renders a link to a note the reader may not see exactly like a link to a missing note', async () => {
+		const author = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const hidden = await createNote(t.ctx.db, v, input({ title: 'Secret' }));
+		const body = `[[id:${hidden.id}|lien]]`;
+		const forReader = await renderNoteFor(t.ctx.db, anonymous, body, 'fr', 'http://localhost');
+		const missing = await renderNoteFor(t.ctx.db, anonymous, '[[id:AAAAAAAAAAAAAAAA|lien]]', 'fr', 'http://localhost');
+		expect(forReader.html.replace(hidden.id, 'X')).toBe(missing.html.replace('AAAAAAAAAAAAAAAA', 'X'));
+		expect(forReader.html).not.toContain('href');
 	});
 });

@@ -8,6 +8,7 @@ import { schema } from '../db/index.ts';
 import { checkCommunity } from './create-note.ts';
 import { findNoteWithFacts } from './queries.ts';
 import type { UpdateNoteInput } from './schemas.ts';
+import { linkBody, replaceNoteLinks } from './links.ts';
 import { writeRevision } from './write-revision.ts';
 
 /**
@@ -25,6 +26,8 @@ export async function updateNote(db: Db, viewer: Viewer, id: string, input: Upda
 		fields.visibility ?? found.row.visibility,
 		fields.communityId === undefined ? found.row.communityId : fields.communityId
 	);
+	const linked = fields.body === undefined ? undefined : await linkBody(db, viewer, fields.body);
+	if (linked) fields.body = linked.body;
 	return db.transaction(async (tx) => {
 		// Lock the row so two saves from the same base cannot both pass the check.
 		const [locked] = await tx
@@ -37,6 +40,7 @@ export async function updateNote(db: Db, viewer: Viewer, id: string, input: Upda
 			.update(schema.note)
 			.set({ ...fields, ...(fields.title ? { slug: slugify(fields.title) } : {}), updatedAt: new Date() })
 			.where(eq(schema.note.id, id));
+		if (linked) await replaceNoteLinks(tx, id, linked.linkedIds);
 		const revisionId = await writeRevision(tx, id, { editorId: viewer.kind === 'account' ? viewer.id : null, message, baseRevisionId });
 		return { revisionId };
 	});
