@@ -11,3 +11,5 @@ export { resolveNoteSegment } from './queries.ts';
 export { noteIdFromSegment } from './load-note-page.ts';
 export { listLinkedNotes, listBacklinks } from './links.ts';
 export { renderNoteFor } from './render-note.ts';
+export { getNotePage } from './get-note-page.ts';
+export { presentNoteMetadata } from './present-metadata.ts';

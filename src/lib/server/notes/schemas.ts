@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_LICENCE, LicenceId } from '../../domain/licences.ts';
 
 export const NoteType = z.enum(['general', 'term', 'organization']).describe('general note, lexicon term, or organisation');
 export const NoteVisibility = z
 	.enum(['public', 'community', 'private'])
 	.describe('public: everyone once published; community: active members of its community; private: its authors');
-
-// Licence ids are SPDX identifiers; the domain's licence list validates them where it is wired in.
-const Licence = z
-	.string()
-	.regex(/^CC(0-1\.0|-BY(-NC)?(-SA|-ND)?-4\.0)$/, 'licence_invalid')
-	.describe('SPDX id, e.g. CC-BY-SA-4.0');
 
 export const NoteFields = z.object({
 	type: NoteType.default('general'),
@@ -17,7 +12,7 @@ export const NoteFields = z.object({
 	summary: z.string().trim().max(1000, 'summary_too_long').default(''),
 	body: z.string().max(200_000, 'body_too_long').default(''),
 	language: z.enum(['fr', 'en']).default('fr'),
-	licence: Licence.default('CC-BY-SA-4.0'),
+	licence: LicenceId.default(DEFAULT_LICENCE),
 	visibility: NoteVisibility.default('public'),
 	communityId: z.string().min(1).max(64).nullable().default(null),
 	termDefinition: z.string().trim().max(5000, 'definition_too_long').nullable().default(null),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { LICENCE_IDS } from '../../../domain/licences.ts';
 import { user } from './accounts.ts';
 import { community } from './communities.ts';
 
@@ -20,7 +21,7 @@ export const note = pgTable(
 		language: text('language').notNull().default('fr'),
 		summary: text('summary').notNull().default(''),
 		body: text('body').notNull().default(''),
-		licence: text('licence').notNull(),
+		licence: text('licence', { enum: LICENCE_IDS }).notNull(),
 		visibility: text('visibility', { enum: ['public', 'community', 'private'] }).notNull(),
 		status: text('status', { enum: ['draft', 'published'] })
 			.notNull()

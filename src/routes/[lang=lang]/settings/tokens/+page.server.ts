@@ -1,3 +1,4 @@
+import { formatShortDate } from '#lib/dates.ts';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createToken, CreateTokenInput, listTokens, revokeToken } from '#lib/server/accounts/index.ts';
@@ -8,18 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 // The page's own form field, not an API input: accounts owns the token schemas.
 const RevokeInput = z.object({ tokenId: z.string().min(1).max(64) });
 
-// No per-person time zone yet; the instances this serves are in Québec.
-const dateFormat = (lang: 'fr' | 'en') => new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'medium', timeZone: 'America/Toronto' });
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { account } = requireAccount(locals, url);
-	const format = dateFormat(locals.lang);
 	const tokens = (await listTokens(locals.app.ctx.db, account.id)).map((t) => ({
 		id: t.id,
 		name: t.name,
 		prefix: t.prefix,
-		created: { iso: t.createdAt.toISOString(), text: format.format(t.createdAt) },
-		lastUsed: t.lastUsedAt ? { iso: t.lastUsedAt.toISOString(), text: format.format(t.lastUsedAt) } : null
+		created: { iso: t.createdAt.toISOString(), text: formatShortDate(t.createdAt, locals.lang) },
+		lastUsed: t.lastUsedAt ? { iso: t.lastUsedAt.toISOString(), text: formatShortDate(t.lastUsedAt, locals.lang) } : null
 	}));
 	return { tokens, revoked: url.searchParams.has('revoked'), origin: url.origin };
 };

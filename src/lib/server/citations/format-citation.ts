@@ -1,0 +1,52 @@
+import { toBibtex } from './bibtex.ts';
+import { citationKey, licenceLabel, toCsl, type CitableWork } from './csl.ts';
+import { formatStyle, normalisedCsl, type CitationLang } from './engine.ts';
+import { toRis } from './ris.ts';
+import type { CitationFormat } from './schemas.ts';
+
+export type Citation = {
+	text: string;
+	/** For the Content-Type header of a download (GET /api/v1/notes/{id}/cite). */
+	contentType: string;
+	/** For Content-Disposition: the note's id and the format, so several downloads do not collide. */
+	filename: string;
+};
+
+const TEXT = 'text/plain; charset=utf-8';
+
+/**
+ * A note's citation in one format, with the date consulted (today unless given): the text the note page offers
+ * and the API serves. Pure apart from the clock; the caller has already checked the viewer may see the note.
+ * The first call per language takes about a second (citeproc builds its engine): see warmCitations.
+ */
+export function formatCitation(work: CitableWork, format: CitationFormat, lang: CitationLang, consulted: Date = new Date()): Citation {
+	const item = toCsl(work, consulted);
+	const base = work.id.replace(/[^A-Za-z0-9_-]/g, '') || 'note';
+	switch (format) {
+		case 'apa':
+		case 'mla':
+		case 'chicago':
+			return { text: formatStyle(item, format, lang), contentType: TEXT, filename: `${base}-${format}.txt` };
+		case 'bibtex':
+			return {
+				text: toBibtex(item, citationKey(work, item), work.containerTitle, consulted),
+				contentType: 'application/x-bibtex; charset=utf-8',
+				filename: `${base}.bib`
+			};
+		case 'ris':
+			return {
+				text: toRis(item, work.containerTitle, consulted),
+				contentType: 'application/x-research-info-systems; charset=utf-8',
+				filename: `${base}.ris`
+			};
+		case 'csl-json': {
+			// citation-js drops `license` (a CSL 1.0.2 variable it does not know yet), so it is added back here.
+			const data = [{ ...normalisedCsl(item), license: licenceLabel(work.licence) }];
+			return {
+				text: JSON.stringify(data, null, 2) + '\n',
+				contentType: 'application/vnd.citationstyles.csl+json',
+				filename: `${base}.json`
+			};
+		}
+	}
+}

@@ -1,0 +1,16 @@
+import { getNotePage, noteIdFromSegment, presentNoteMetadata } from '#lib/server/notes/index.ts';
+import { rethrowForPage } from '#lib/server/http/problem.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { db, config } = locals.app.ctx;
+	try {
+		const id = await noteIdFromSegment(db, params.ref, url);
+		const page = await getNotePage(db, locals.viewer, id, locals.lang, config.publicUrl);
+		const canonicalUrl = `${config.publicUrl}/${locals.lang}/n/${id}`;
+		const isPublic = page.note.status === 'published' && page.note.visibility === 'public' && !page.note.deletedAt;
+		return { ...page, canonicalUrl, metadata: isPublic ? presentNoteMetadata(page, canonicalUrl, 'Commonplace') : null };
+	} catch (e) {
+		rethrowForPage(e);
+	}
+};
