@@ -5,6 +5,7 @@ import { createDocument, type CreateDocumentOptions, type ZodOpenApiOperationObj
 import { MeJson } from '../accounts/schemas.ts';
 import { CommunityJson, CommunityPageJson, CreateCommunityInput, ListCommunitiesQuery, MembershipJson } from '../communities/schemas.ts';
 import { ProfileJson } from '../profiles/schemas.ts';
+import { CiteQuery, NoteJson, RevisionJson } from '../notes/schemas.ts';
 
 /** RFC 9457 problem details, as problem.ts builds them. */
 export const ProblemJson = z
@@ -29,23 +30,6 @@ export const ApiIndexJson = z
 	})
 	.meta({ id: 'ApiIndex', description: 'Where to start' });
 export type ApiIndexJson = z.infer<typeof ApiIndexJson>;
-
-// Provisional: the notes capability will own this shape (notes/schemas.ts) and its presenter; until then the
-// route answers 404 only, and this states the contract clients may prepare for (DESIGN §5).
-const NoteJson = z
-	.object({
-		id: z.string().describe('Short, random id'),
-		type: z.enum(['general', 'term', 'organization']).describe('Kind of note'),
-		title: z.string().describe('Title'),
-		language: z.string().describe('Language of the content (BCP 47)'),
-		licence: z.string().describe('Creative Commons licence'),
-		visibility: z.enum(['public', 'community', 'private']).describe('Who may see it (DESIGN §6)'),
-		status: z.enum(['draft', 'published']).describe('Drafts are seen by their authors only'),
-		url: z.url().describe('Note page'),
-		publishedAt: z.iso.datetime().nullable().describe('First publication, null for a draft'),
-		updatedAt: z.iso.datetime().describe('Last revision')
-	})
-	.meta({ id: 'Note', description: 'A note (provisional shape until the notes capability lands)' });
 
 const problem = (description: string): ZodOpenApiResponseObject => ({
 	description,
@@ -180,6 +164,40 @@ const operations = {
 		security: optionalAuth,
 		requestParams: { path: z.object({ id: z.string().max(64).describe('Short note id') }) },
 		responses: { 200: jsonBody('The note', NoteJson), 401: badToken, 404: problem('No such note, or hidden from the caller') }
+	},
+	citeNote: {
+		operationId: 'citeNote',
+		tags: ['notes'],
+		summary: 'The citation of a note, consulted today',
+		description: 'APA 7, MLA 9 and Chicago 17 as plain text; BibTeX, RIS and CSL-JSON with their own media types.',
+		security: optionalAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }), query: CiteQuery },
+		responses: {
+			200: {
+				description: 'The citation',
+				content: {
+					'text/plain': { schema: z.string() },
+					'application/x-bibtex': { schema: z.string() },
+					'application/x-research-info-systems': { schema: z.string() },
+					'application/vnd.citationstyles.csl+json': { schema: z.string() }
+				}
+			},
+			401: badToken,
+			404: problem('No such note, or hidden from the caller'),
+			422: problem('Unknown format or language')
+		}
+	},
+	listNoteRevisions: {
+		operationId: 'listNoteRevisions',
+		tags: ['notes'],
+		summary: 'The revisions of a note, newest first',
+		security: optionalAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		responses: {
+			200: jsonBody('The revisions', z.object({ items: z.array(RevisionJson) })),
+			401: badToken,
+			404: problem('No such note, or hidden from the caller')
+		}
 	}
 } satisfies Record<string, ZodOpenApiOperationObject>;
 
@@ -230,7 +248,9 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/communities/{slug}': { get: operations.getCommunity },
 				'/api/v1/communities/{slug}/membership': { post: operations.joinCommunity, delete: operations.leaveCommunity },
 				'/api/v1/profiles/{handle}': { get: operations.getProfile },
-				'/api/v1/notes/{id}': { get: operations.getNote }
+				'/api/v1/notes/{id}': { get: operations.getNote },
+				'/api/v1/notes/{id}/cite': { get: operations.citeNote },
+				'/api/v1/notes/{id}/revisions': { get: operations.listNoteRevisions }
 			}
 		},
 		{ override: tidy }

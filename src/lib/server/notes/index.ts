@@ -13,3 +13,5 @@ export { listLinkedNotes, listBacklinks } from './links.ts';
 export { renderNoteFor } from './render-note.ts';
 export { getNotePage } from './get-note-page.ts';
 export { presentNoteMetadata } from './present-metadata.ts';
+export { presentNote } from './present.ts';
+export { citeNote } from './cite-note.ts';

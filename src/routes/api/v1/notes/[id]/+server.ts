@@ -1,11 +1,9 @@
-import { NotFoundError } from '#lib/domain/errors.ts';
-import { api, methodNotAllowed } from '#lib/server/http/api.ts';
+import { api, methodNotAllowed, ok } from '#lib/server/http/api.ts';
+import { getNote, presentNote } from '#lib/server/notes/index.ts';
 import type { RequestHandler } from './$types';
 
-// The notes capability comes next; the route already holds the contract (documented as 200 Note | 404), and
-// until then no note exists, which is exactly what a hidden note looks like too (DESIGN §6).
-export const GET: RequestHandler = api(() => {
-	throw new NotFoundError('No such note');
-});
+export const GET: RequestHandler = api(async ({ locals, params }) =>
+	ok(presentNote(await getNote(locals.app.ctx.db, locals.viewer, params.id), locals.app.ctx.config.publicUrl, locals.lang))
+);
 
 export const fallback = methodNotAllowed('GET');

@@ -1,0 +1,36 @@
+import type { Viewer } from '../../domain/viewer.ts';
+import { formatCitation, type CitationFormat } from '../citations/index.ts';
+import type { Db } from '../db/index.ts';
+import { getNote } from './get-note.ts';
+
+/**
+ * The citation of a note the viewer may see (NotFoundError otherwise), consulted today: the same text the page
+ * offers and the API serves.
+ */
+export async function citeNote(
+	db: Db,
+	viewer: Viewer,
+	id: string,
+	format: CitationFormat,
+	lang: 'fr' | 'en',
+	publicUrl: string,
+	consulted = new Date()
+) {
+	const { note, authors } = await getNote(db, viewer, id);
+	return formatCitation(
+		{
+			id: note.id,
+			title: note.title,
+			authors: authors.map((a) => ({ name: a.displayName })),
+			publishedAt: note.publishedAt,
+			updatedAt: note.updatedAt,
+			url: `${publicUrl}/${lang}/n/${note.id}`,
+			containerTitle: 'Commonplace',
+			language: note.language,
+			licence: note.licence
+		},
+		format,
+		lang,
+		consulted
+	);
+}
