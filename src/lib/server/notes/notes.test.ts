@@ -228,3 +228,18 @@ describe('links between notes', () => {
 		expect(forReader.html).not.toContain('href');
 	});
 });
+
+describe('partial edits', () => {
+	it('change only the fields they send', async () => {
+		const author = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const { id, revisionId } = await createNote(t.ctx.db, v, input({ visibility: 'private', licence: 'CC0-1.0', summary: 'Résumé' }));
+		await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ body: 'Nouveau texte', baseRevisionId: revisionId }));
+		expect((await getNote(t.ctx.db, v, id)).note).toMatchObject({
+			visibility: 'private',
+			licence: 'CC0-1.0',
+			summary: 'Résumé',
+			body: 'Nouveau texte'
+		});
+	});
+});

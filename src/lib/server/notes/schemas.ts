@@ -7,32 +7,54 @@ export const NoteVisibility = z
 	.enum(['public', 'community', 'private'])
 	.describe('public: everyone once published; community: active members of its community; private: its authors');
 
-export const NoteFields = z.object({
-	type: NoteType.default('general'),
+// Field rules without defaults: an edit sends only what changes, and a missing field must stay as it is.
+const fieldRules = {
+	type: NoteType,
 	title: z.string().trim().min(1, 'title_required').max(200, 'title_too_long'),
-	summary: z.string().trim().max(1000, 'summary_too_long').default(''),
-	body: z.string().max(200_000, 'body_too_long').default(''),
-	language: z.enum(['fr', 'en']).default('fr'),
-	licence: LicenceId.default(DEFAULT_LICENCE),
-	visibility: NoteVisibility.default('public'),
-	communityId: z.string().min(1).max(64).nullable().default(null),
-	termDefinition: z.string().trim().max(5000, 'definition_too_long').nullable().default(null),
-	termSynonyms: z.array(z.string().trim().min(1).max(120)).max(50).nullable().default(null),
-	orgWebsite: z.url('website_invalid').nullable().default(null),
-	orgRegion: z.string().trim().max(120).nullable().default(null),
-	orgSector: z.string().trim().max(120).nullable().default(null),
-	orgAddress: z.string().trim().max(500).nullable().default(null),
-	orgContact: z.string().trim().max(500).nullable().default(null)
+	summary: z.string().trim().max(1000, 'summary_too_long'),
+	body: z.string().max(200_000, 'body_too_long'),
+	language: z.enum(['fr', 'en']),
+	licence: LicenceId,
+	visibility: NoteVisibility,
+	communityId: z.string().min(1).max(64).nullable(),
+	termDefinition: z.string().trim().max(5000, 'definition_too_long').nullable(),
+	termSynonyms: z.array(z.string().trim().min(1).max(120)).max(50).nullable(),
+	orgWebsite: z.url('website_invalid').nullable(),
+	orgRegion: z.string().trim().max(120).nullable(),
+	orgSector: z.string().trim().max(120).nullable(),
+	orgAddress: z.string().trim().max(500).nullable(),
+	orgContact: z.string().trim().max(500).nullable()
+};
+
+export const NoteFields = z.object({
+	...fieldRules,
+	type: fieldRules.type.default('general'),
+	summary: fieldRules.summary.default(''),
+	body: fieldRules.body.default(''),
+	language: fieldRules.language.default('fr'),
+	licence: fieldRules.licence.default(DEFAULT_LICENCE),
+	visibility: fieldRules.visibility.default('public'),
+	communityId: fieldRules.communityId.default(null),
+	termDefinition: fieldRules.termDefinition.default(null),
+	termSynonyms: fieldRules.termSynonyms.default(null),
+	orgWebsite: fieldRules.orgWebsite.default(null),
+	orgRegion: fieldRules.orgRegion.default(null),
+	orgSector: fieldRules.orgSector.default(null),
+	orgAddress: fieldRules.orgAddress.default(null),
+	orgContact: fieldRules.orgContact.default(null)
 });
 export type NoteFields = z.infer<typeof NoteFields>;
 
 export const CreateNoteInput = NoteFields.extend({ message: z.string().trim().max(500).default('') });
 export type CreateNoteInput = z.infer<typeof CreateNoteInput>;
 
-export const UpdateNoteInput = NoteFields.partial().extend({
-	baseRevisionId: z.string().min(1).describe('The revision the edit started from; a newer one makes the save a conflict'),
-	message: z.string().trim().max(500).default('')
-});
+export const UpdateNoteInput = z
+	.object(fieldRules)
+	.partial()
+	.extend({
+		baseRevisionId: z.string().min(1).describe('The revision the edit started from; a newer one makes the save a conflict'),
+		message: z.string().trim().max(500).default('')
+	});
 export type UpdateNoteInput = z.infer<typeof UpdateNoteInput>;
 
 export const NoteJson = z
