@@ -2,6 +2,7 @@ import { config as loadConfig, type Config } from './config.ts';
 import { appDatabase, closeAppDatabase } from './db/index.ts';
 import { getApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
+import { warmCitations } from './citations/index.ts';
 
 /** Opens and migrates the database, loads demo content into an empty one, and says where things are. */
 export async function boot(): Promise<{ config: Config; shutdown: () => Promise<void> }> {
@@ -14,5 +15,7 @@ export async function boot(): Promise<{ config: Config; shutdown: () => Promise<
 		const seeded = await seedDemo(ctx, auth);
 		if (seeded) console.log(seeded);
 	}
+	// The first citation per style and language takes about a second: pay it now, not on a reader's first view.
+	await warmCitations();
 	return { config, shutdown: closeAppDatabase };
 }

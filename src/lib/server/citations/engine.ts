@@ -6,8 +6,8 @@ import { Cite, plugins, type CSL } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import mla from './styles/modern-language-association.csl?raw';
-import chicago from './styles/chicago-author-date-17th-edition.csl?raw';
+import mla from './styles/modern-language-association.ts';
+import chicago from './styles/chicago-author-date-17th-edition.ts';
 
 export type CitationLang = 'fr' | 'en';
 export type CitationStyle = 'apa' | 'mla' | 'chicago';
