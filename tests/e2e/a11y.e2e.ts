@@ -16,6 +16,9 @@ import {
 	type Lang
 } from './browser.ts';
 
+// The Praxis note of the demo content, under its original id.
+const SEED_NOTE = 'hyFh4E8AibDawZdxZGtAojyBHBY';
+
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launch();
@@ -45,12 +48,17 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		await host?.context().close();
 	});
 
-	it.each([`/${lang}`, `/${lang}/sign-in`, `/${lang}/sign-up`, `/${lang}/u/${HOST.handle}`, `/${lang}/g/${PUBLIC_COMMUNITY}`])(
-		'has no violations on %s',
-		async (path) => {
-			expect(await violations(anonymous, path)).toEqual([]);
-		}
-	);
+	it.each([
+		`/${lang}`,
+		`/${lang}/sign-in`,
+		`/${lang}/sign-up`,
+		`/${lang}/u/${HOST.handle}`,
+		`/${lang}/g/${PUBLIC_COMMUNITY}`,
+		`/${lang}/n/${SEED_NOTE}`,
+		`/${lang}/n/${SEED_NOTE}/history`
+	])('has no violations on %s', async (path) => {
+		expect(await violations(anonymous, path)).toEqual([]);
+	});
 
 	it.each([`/${lang}/g/${CLOSED_COMMUNITY}`, `/${lang}/settings/profile`])('has no violations on %s as its host', async (path) => {
 		expect(await violations(host, path)).toEqual([]);
