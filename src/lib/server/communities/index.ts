@@ -2,7 +2,14 @@ export { getCommunity, type CommunityView } from './get-community.ts';
 export { createCommunity } from './create-community.ts';
 export { joinCommunity, leaveCommunity, decideRequest, changeRole } from './membership-changes.ts';
 export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.ts';
-export { listCommunities, listCommunitiesOfMember, findCommunityBySlug, findCommunitySummary, type CommunityRow } from './queries.ts';
+export {
+	listCommunities,
+	listCommunitiesOfMember,
+	findCommunityBySlug,
+	findCommunitySummary,
+	searchCommunities,
+	type CommunityRow
+} from './queries.ts';
 export { visibleCommunityFilter } from './visibility-filter.ts';
 export {
 	presentCommunityCard,
