@@ -10,6 +10,10 @@ export abstract class DomainError extends Error {
 		super(message);
 		this.fields = fields;
 	}
+	/** Extra members of the API's problem+json body (RFC 9457 extensions), e.g. what a client needs to recover. */
+	get extensions(): Record<string, unknown> {
+		return {};
+	}
 }
 
 /** The item does not exist, or the viewer may not learn that it does (DESIGN §6). */
@@ -55,5 +59,8 @@ export class EditConflictError extends ConflictError {
 	constructor(message: string, currentRevisionId: string) {
 		super(message, { _: ['edit_conflict'] });
 		this.currentRevisionId = currentRevisionId;
+	}
+	get extensions(): Record<string, unknown> {
+		return { currentRevisionId: this.currentRevisionId };
 	}
 }

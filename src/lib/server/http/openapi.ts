@@ -5,7 +5,17 @@ import { createDocument, type CreateDocumentOptions, type ZodOpenApiOperationObj
 import { MeJson } from '../accounts/schemas.ts';
 import { CommunityJson, CommunityPageJson, CreateCommunityInput, ListCommunitiesQuery, MembershipJson } from '../communities/schemas.ts';
 import { ProfileJson } from '../profiles/schemas.ts';
-import { CiteQuery, NoteJson, RevisionJson } from '../notes/schemas.ts';
+import {
+	AnswerInvitationInput,
+	CiteQuery,
+	CreateNoteRequest,
+	InviteAuthorInput,
+	ListNotesQuery,
+	NoteJson,
+	NotePageJson,
+	RevisionJson,
+	UpdateNoteRequest
+} from '../notes/schemas.ts';
 
 /** RFC 9457 problem details, as problem.ts builds them. */
 export const ProblemJson = z
@@ -50,6 +60,18 @@ const invalid = problem('Validation failed; `errors` maps each field to its erro
 type Security = Record<string, string[]>[];
 const optionalAuth: Security = [{}, { bearer: [] }, { session: [] }];
 const requiredAuth: Security = [{ bearer: [] }, { session: [] }];
+
+const NoteAuthorsJson = z
+	.object({
+		items: z.array(
+			z.object({
+				handle: z.string(),
+				name: z.string(),
+				status: z.enum(['active', 'invited']).describe('invited: has not accepted yet')
+			})
+		)
+	})
+	.meta({ id: 'NoteAuthors' });
 
 const slugParam = z.object({ slug: z.string().max(60).describe('Community slug (case-insensitive)') });
 
@@ -157,6 +179,126 @@ const operations = {
 		requestParams: { path: z.object({ handle: z.string().max(30).describe('Handle (case-insensitive)') }) },
 		responses: { 200: jsonBody('The profile', ProfileJson), 401: badToken, 404: problem('No such profile') }
 	},
+	listNotes: {
+		operationId: 'listNotes',
+		tags: ['notes'],
+		summary: 'Notes the caller may see, most recently edited first',
+		description: 'Drafts appear only to their authors. `q` filters by title. Follow `next` with `?cursor=` for more.',
+		security: optionalAuth,
+		requestParams: { query: ListNotesQuery },
+		responses: { 200: jsonBody('One page of notes', NotePageJson), 401: badToken, 422: invalid }
+	},
+	createNote: {
+		operationId: 'createNote',
+		tags: ['notes'],
+		summary: 'Write a note; the caller is its first author',
+		description: 'A note is a draft unless `status` is `published`. `[[Title]]` links are saved by id, so renaming keeps them.',
+		security: requiredAuth,
+		requestBody: { required: true, content: { 'application/json': { schema: CreateNoteRequest } } },
+		responses: {
+			201: {
+				...jsonBody('Created; `Location` is its API URL', NoteJson),
+				headers: z.object({ location: z.url().describe('API URL of the new note') })
+			},
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('A community the caller is not a member of (`errors.communityId`)'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	updateNote: {
+		operationId: 'updateNote',
+		tags: ['notes'],
+		summary: 'Edit a note (a new revision), publish or unpublish it',
+		description:
+			'Send `baseRevisionId`, the `revisionId` of the note you started from. If someone saved since, nothing is written: ' +
+			'409 with `currentRevisionId`; fetch the note, merge, and send again.',
+		security: requiredAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		requestBody: { required: true, content: { 'application/json': { schema: UpdateNoteRequest } } },
+		responses: {
+			200: jsonBody('The note as saved', NoteJson),
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('The caller may read the note but is not one of its authors'),
+			404: problem('No such note, or hidden from the caller'),
+			409: problem('The note changed since `baseRevisionId`; carries `currentRevisionId`'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	deleteNote: {
+		operationId: 'deleteNote',
+		tags: ['notes'],
+		summary: 'Delete a note (admins can restore it)',
+		security: requiredAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		responses: {
+			204: { description: 'Deleted' },
+			401: unauthorized,
+			403: problem('The caller may read the note but is not one of its authors'),
+			404: problem('No such note, or hidden from the caller')
+		}
+	},
+	listNoteAuthors: {
+		operationId: 'listNoteAuthors',
+		tags: ['notes'],
+		summary: 'Authors in byline order, and (for its authors) pending invitations',
+		security: optionalAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		responses: {
+			200: jsonBody('Authors', NoteAuthorsJson),
+			401: badToken,
+			404: problem('No such note, or hidden from the caller')
+		}
+	},
+	inviteNoteAuthor: {
+		operationId: 'inviteNoteAuthor',
+		tags: ['notes'],
+		summary: 'Invite a co-author; they join the byline once they accept',
+		security: requiredAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		requestBody: { required: true, content: { 'application/json': { schema: InviteAuthorInput } } },
+		responses: {
+			200: jsonBody('Authors and invitations', NoteAuthorsJson),
+			401: unauthorized,
+			403: problem('The caller is not one of its authors'),
+			404: problem('No such note, or hidden from the caller'),
+			409: problem('Already an author or invited'),
+			415: unsupported,
+			422: problem('No one has this handle (`errors.handle`)')
+		}
+	},
+	removeNoteAuthor: {
+		operationId: 'removeNoteAuthor',
+		tags: ['notes'],
+		summary: 'Remove a co-author or withdraw an invitation',
+		security: requiredAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id'), handle: z.string().max(40) }) },
+		responses: {
+			204: { description: 'Removed' },
+			401: unauthorized,
+			403: problem('The caller is not one of its authors'),
+			404: problem('No such note or author'),
+			409: problem('The last author stays')
+		}
+	},
+	answerNoteInvitation: {
+		operationId: 'answerNoteInvitation',
+		tags: ['notes'],
+		summary: 'Accept or decline an invitation to co-author a note',
+		security: requiredAuth,
+		requestParams: { path: z.object({ id: z.string().max(64).describe('Note id') }) },
+		requestBody: { required: true, content: { 'application/json': { schema: AnswerInvitationInput } } },
+		responses: {
+			204: { description: 'Done' },
+			401: unauthorized,
+			404: problem('No invitation for the caller on this note'),
+			415: unsupported,
+			422: invalid
+		}
+	},
 	getNote: {
 		operationId: 'getNote',
 		tags: ['notes'],
@@ -248,7 +390,11 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/communities/{slug}': { get: operations.getCommunity },
 				'/api/v1/communities/{slug}/membership': { post: operations.joinCommunity, delete: operations.leaveCommunity },
 				'/api/v1/profiles/{handle}': { get: operations.getProfile },
-				'/api/v1/notes/{id}': { get: operations.getNote },
+				'/api/v1/notes': { get: operations.listNotes, post: operations.createNote },
+				'/api/v1/notes/{id}': { get: operations.getNote, patch: operations.updateNote, delete: operations.deleteNote },
+				'/api/v1/notes/{id}/authors': { get: operations.listNoteAuthors, post: operations.inviteNoteAuthor },
+				'/api/v1/notes/{id}/authors/{handle}': { delete: operations.removeNoteAuthor },
+				'/api/v1/notes/{id}/invitation': { put: operations.answerNoteInvitation },
 				'/api/v1/notes/{id}/cite': { get: operations.citeNote },
 				'/api/v1/notes/{id}/revisions': { get: operations.listNoteRevisions }
 			}

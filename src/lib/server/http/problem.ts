@@ -15,7 +15,15 @@ const TITLES: Record<string, { fr: string; en: string }> = {
 	'method-not-allowed': { fr: 'Méthode non permise', en: 'Method not allowed' }
 };
 
-export type Problem = { type: string; title: string; status: number; detail?: string; instance?: string; errors?: FieldErrors };
+export type Problem = {
+	type: string;
+	title: string;
+	status: number;
+	detail?: string;
+	instance?: string;
+	errors?: FieldErrors;
+	[extension: string]: unknown;
+};
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
 	return json(problem, { status: problem.status, headers: { 'content-type': 'application/problem+json', ...headers } });
@@ -46,7 +54,7 @@ export function toProblemResponse(e: unknown, url: URL, lang: 'fr' | 'en'): Resp
 		return problemResponse(problemFor('validation', 422, 'The request did not pass validation', url.pathname, lang, fieldErrorsOf(e)));
 	}
 	if (isDomainError(e)) {
-		return problemResponse(problemFor(e.code, e.status, e.message, url.pathname, lang, e.fields));
+		return problemResponse({ ...problemFor(e.code, e.status, e.message, url.pathname, lang, e.fields), ...e.extensions });
 	}
 	throw e;
 }

@@ -13,5 +13,15 @@ export { listLinkedNotes, listBacklinks } from './links.ts';
 export { renderNoteFor } from './render-note.ts';
 export { getNotePage } from './get-note-page.ts';
 export { presentNoteMetadata } from './present-metadata.ts';
-export { presentNote } from './present.ts';
+export { presentNote, presentNoteSummary } from './present.ts';
 export { citeNote } from './cite-note.ts';
+export {
+	inviteCoAuthor,
+	answerAuthorInvitation,
+	removeAuthor,
+	moveAuthor,
+	listAuthorsAndInvitees,
+	listAuthorInvitations,
+	listOwnNotes
+} from './authors.ts';
+export { listNotes, type NoteListItem } from './list-notes.ts';

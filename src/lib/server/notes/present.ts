@@ -1,6 +1,7 @@
 import { licence } from '../../domain/licences.ts';
 import type { NoteView } from './get-note.ts';
-import type { NoteJson } from './schemas.ts';
+import type { NoteListItem } from './list-notes.ts';
+import type { NoteJson, NoteSummaryJson } from './schemas.ts';
 
 /** The API's note, built from a visibility-checked view; every field is named, none spread from the row. */
 export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en'): NoteJson {
@@ -21,7 +22,31 @@ export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en'
 		notebooks: [],
 		publishedAt: note.publishedAt?.toISOString() ?? null,
 		updatedAt: note.updatedAt.toISOString(),
+		revisionId: note.currentRevisionId ?? '',
 		url: `${publicUrl}/${lang}/n/${note.id}`,
-		body: note.body
+		body: note.body,
+		termDefinition: note.termDefinition,
+		termSynonyms: note.termSynonyms,
+		orgWebsite: note.orgWebsite,
+		orgRegion: note.orgRegion,
+		orgSector: note.orgSector,
+		orgAddress: note.orgAddress,
+		orgContact: note.orgContact
+	};
+}
+
+/** A note in a list, as the API shows it. */
+export function presentNoteSummary(item: NoteListItem, publicUrl: string, lang: 'fr' | 'en'): NoteSummaryJson {
+	return {
+		id: item.id,
+		type: item.type,
+		title: item.title,
+		summary: item.summary,
+		language: item.language,
+		visibility: item.visibility,
+		status: item.status,
+		publishedAt: item.publishedAt?.toISOString() ?? null,
+		updatedAt: item.updatedAt.toISOString(),
+		url: `${publicUrl}/${lang}/n/${item.id}`
 	};
 }

@@ -45,6 +45,8 @@ export const NoteFields = z.object({
 });
 export type NoteFields = z.infer<typeof NoteFields>;
 
+export const NoteStatus = z.enum(['draft', 'published']).describe('Drafts are seen by their authors only');
+
 export const CreateNoteInput = NoteFields.extend({ message: z.string().trim().max(500).default('') });
 export type CreateNoteInput = z.infer<typeof CreateNoteInput>;
 
@@ -56,6 +58,89 @@ export const UpdateNoteInput = z
 		message: z.string().trim().max(500).default('')
 	});
 export type UpdateNoteInput = z.infer<typeof UpdateNoteInput>;
+
+// The API's writes also set the status, so a client can create and publish in one request.
+export const CreateNoteRequest = CreateNoteInput.extend({ status: NoteStatus.default('draft') }).meta({
+	id: 'CreateNote',
+	description: 'A new note; omitted fields take their defaults (licence: the instance default, CC BY-SA 4.0)'
+});
+export const UpdateNoteRequest = UpdateNoteInput.extend({ status: NoteStatus.optional() }).meta({
+	id: 'UpdateNote',
+	description: 'The fields to change, and the revision the edit started from; omitted fields stay as they are'
+});
+
+const TYPE_FIELDS = {
+	general: [],
+	term: ['termDefinition', 'termSynonyms'],
+	organization: ['orgWebsite', 'orgRegion', 'orgSector', 'orgAddress', 'orgContact']
+} as const;
+const NULLABLE_FORM_FIELDS = ['communityId', ...TYPE_FIELDS.term, ...TYPE_FIELDS.organization] as const;
+
+/**
+ * A posted note form as the write schemas expect it: an empty optional field is null, synonyms come one per
+ * line (or comma-separated), and the fields of the other types are dropped so a note that changed type keeps none.
+ */
+export function noteFromForm(form: Record<string, string>): Record<string, unknown> {
+	const out: Record<string, unknown> = { ...form };
+	for (const key of NULLABLE_FORM_FIELDS) if (key in out && String(out[key]).trim() === '') out[key] = null;
+	if (typeof out.termSynonyms === 'string') {
+		out.termSynonyms = out.termSynonyms
+			.split(/[\n,;]/)
+			.map((s) => s.trim())
+			.filter(Boolean);
+	}
+	const type = form.type as keyof typeof TYPE_FIELDS | undefined;
+	if (type && type in TYPE_FIELDS) {
+		for (const [other, keys] of Object.entries(TYPE_FIELDS)) if (other !== type) for (const key of keys) out[key] = null;
+	}
+	return out;
+}
+
+export const CreateNoteForm = z.preprocess((v) => noteFromForm(v as Record<string, string>), CreateNoteInput);
+export const UpdateNoteForm = z.preprocess((v) => noteFromForm(v as Record<string, string>), UpdateNoteInput);
+
+export const ListNotesQuery = z.object({
+	q: z.string().trim().max(200).optional().describe('Keep notes whose title contains this text (accents and case aside)'),
+	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),
+	limit: z.coerce
+		.number({ error: 'limit_invalid' })
+		.int('limit_invalid')
+		.min(1, 'limit_invalid')
+		.max(100, 'limit_invalid')
+		.default(20)
+		.describe('Items per page, 1 to 100')
+});
+export type ListNotesQuery = z.infer<typeof ListNotesQuery>;
+
+export const NoteSummaryJson = z
+	.object({
+		id: z.string(),
+		type: NoteType,
+		title: z.string(),
+		summary: z.string(),
+		language: z.string(),
+		visibility: NoteVisibility,
+		status: NoteStatus,
+		publishedAt: z.iso.datetime().nullable(),
+		updatedAt: z.iso.datetime(),
+		url: z.url().describe('Canonical note page')
+	})
+	.meta({ id: 'NoteSummary', description: 'A note in a list' });
+export type NoteSummaryJson = z.infer<typeof NoteSummaryJson>;
+
+export const NotePageJson = z
+	.object({
+		items: z.array(NoteSummaryJson).describe('Notes the caller may see, most recently edited first'),
+		next: z.string().nullable().describe('Cursor of the next page, null on the last page')
+	})
+	.meta({ id: 'NotePage', description: 'One page of notes' });
+
+export const InviteAuthorInput = z
+	.object({ handle: z.string().trim().min(1, 'handle_required').max(40).describe('Handle of the person to invite, with or without @') })
+	.meta({ id: 'InviteAuthor' });
+export const AnswerInvitationInput = z
+	.object({ accept: z.boolean().describe('true joins the byline; false declines') })
+	.meta({ id: 'AnswerAuthorInvitation' });
 
 export const NoteJson = z
 	.object({
@@ -72,7 +157,7 @@ export const NoteJson = z
 			})
 			.describe('Creative Commons licence'),
 		visibility: NoteVisibility,
-		status: z.enum(['draft', 'published']).describe('Drafts are seen by their authors only'),
+		status: NoteStatus,
 		authors: z.array(z.object({ handle: z.string(), name: z.string() })).describe('Authors in byline order'),
 		community: z.object({ slug: z.string(), name: z.string() }).nullable().describe('The community the note belongs to'),
 		notebooks: z
@@ -80,8 +165,16 @@ export const NoteJson = z
 			.describe('Notebooks that include the note and that the caller may see'),
 		publishedAt: z.iso.datetime().nullable().describe('First publication, null for a never-published draft'),
 		updatedAt: z.iso.datetime().describe('Last revision'),
+		revisionId: z.string().describe('The current revision: send it as `baseRevisionId` when you edit'),
 		url: z.url().describe('Canonical note page'),
-		body: z.string().describe('Markdown with [[wiki links]]')
+		body: z.string().describe('Markdown with [[wiki links]]'),
+		termDefinition: z.string().nullable().describe('Lexicon term: its definition'),
+		termSynonyms: z.array(z.string()).nullable().describe('Lexicon term: other words that name it'),
+		orgWebsite: z.string().nullable().describe('Organisation: website'),
+		orgRegion: z.string().nullable().describe('Organisation: region'),
+		orgSector: z.string().nullable().describe('Organisation: sector'),
+		orgAddress: z.string().nullable().describe('Organisation: address'),
+		orgContact: z.string().nullable().describe('Organisation: how to reach it')
 	})
 	.meta({ id: 'Note', description: 'A note as the caller may see it' });
 export type NoteJson = z.infer<typeof NoteJson>;

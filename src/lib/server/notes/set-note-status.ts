@@ -6,7 +6,8 @@ import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { findNoteWithFacts } from './queries.ts';
 
-async function editable(db: Db, viewer: Viewer, id: string) {
+/** The note if the viewer may change it; NotFoundError if they may not see it, ForbiddenError if they only read it. */
+export async function editableNote(db: Db, viewer: Viewer, id: string) {
 	const found = await findNoteWithFacts(db, id);
 	if (!found || !canViewNote(viewer, found.facts)) throw new NotFoundError('No such note');
 	if (!canEditNote(viewer, found.facts)) throw new ForbiddenError('Only authors change a note');
@@ -15,7 +16,7 @@ async function editable(db: Db, viewer: Viewer, id: string) {
 
 /** Publishes a draft (its first publication date is kept if it was published before) or unpublishes it. Authors only. */
 export async function setNoteStatus(db: Db, viewer: Viewer, id: string, status: 'draft' | 'published') {
-	const row = await editable(db, viewer, id);
+	const row = await editableNote(db, viewer, id);
 	await db
 		.update(schema.note)
 		.set({ status, publishedAt: status === 'published' ? (row.publishedAt ?? new Date()) : row.publishedAt, updatedAt: new Date() })
@@ -24,7 +25,7 @@ export async function setNoteStatus(db: Db, viewer: Viewer, id: string, status: 
 
 /** Soft-deletes a note: it disappears for everyone but admins, who may restore it. Authors and admins. */
 export async function deleteNote(db: Db, viewer: Viewer, id: string) {
-	await editable(db, viewer, id);
+	await editableNote(db, viewer, id);
 	await db.update(schema.note).set({ deletedAt: new Date() }).where(eq(schema.note.id, id));
 }
 

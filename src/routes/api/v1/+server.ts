@@ -15,6 +15,7 @@ export const GET: RequestHandler = api(({ locals }) => {
 			communities: `${base}/communities`,
 			community: `${base}/communities/{slug}`,
 			profile: `${base}/profiles/{handle}`,
+			notes: `${base}/notes`,
 			note: `${base}/notes/{id}`
 		}
 	};

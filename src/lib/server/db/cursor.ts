@@ -1,0 +1,17 @@
+import { ValidationError } from '../../domain/errors.ts';
+
+// Keyset pagination (DESIGN §8): a cursor carries the sort key of the last row seen, so pages stay stable while
+// rows are added and no OFFSET scan grows with the page number. It is opaque to clients.
+
+export const encodeCursor = (key: readonly string[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** The key a cursor carries, or ValidationError (`cursor_invalid`) for one this server did not issue. */
+export function decodeCursor(cursor: string, length: number): string[] {
+	try {
+		const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+		if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string')) return value;
+	} catch {
+		// Falls through to the validation error below.
+	}
+	throw new ValidationError('Unknown cursor', { cursor: ['cursor_invalid'] });
+}
