@@ -6,7 +6,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Browser tests are not a project here: tests/e2e/run.ts runs them when Chromium is installed.
 const http = 'tests/integration/http/**/*.test.ts';
 // Pure server modules with no database: they run once, in the unit project.
-const pureServer = ['src/lib/server/notes/render/**/*.test.ts', 'src/lib/server/citations/**/*.test.ts'];
+const pureServer = [
+	'src/lib/server/notes/render/**/*.test.ts',
+	'src/lib/server/citations/**/*.test.ts',
+	'src/lib/server/page-cache/**/*.test.ts'
+];
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const dbProject = (kind: 'pglite' | 'postgres') => ({
 	test: {

@@ -84,6 +84,10 @@ export type RunningApp = {
 	waitForLog(pattern: RegExp, options?: { from?: number; timeoutMs?: number }): Promise<RegExpMatchArray>;
 	stop(): Promise<void>;
 	dataDir: string;
+	/** The PostgreSQL database the app uses, for a second app on the same data (startApp's `databaseUrl`). */
+	databaseUrl?: string;
+	/** The app's process id (benchmarks read its CPU time). */
+	pid: number;
 };
 
 function freePort(): Promise<number> {
@@ -131,6 +135,8 @@ export type StartOptions = {
 	timeoutMs?: number;
 	/** Start from an empty data dir and leave it in place after stop() (used to make the template). */
 	keepDataDir?: boolean;
+	/** PostgreSQL only: share this database (another app's `databaseUrl`) instead of making one; stop() leaves it. */
+	databaseUrl?: string;
 };
 
 /**
@@ -151,7 +157,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 		// Released on a clean stop, but a copied lock naming a reused pid would keep the copy's app from starting.
 		rmSync(join(dataDir, 'commonplace.lock'), { force: true });
 	}
-	const database = backend === 'postgres' ? await freshPostgres() : undefined;
+	const shared = backend === 'postgres' && options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : undefined;
+	const database = shared ?? (backend === 'postgres' ? await freshPostgres() : undefined);
 
 	// A clean environment: nothing from the caller (NODE_ENV=test, DATABASE_URL, SMTP_URL…) leaks into the app.
 	const env: Record<string, string> = {
@@ -251,7 +258,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	return { url, logs, waitForLog, stop, dataDir };
+	return { url, logs, waitForLog, stop, dataDir, databaseUrl: database?.url, pid: child.pid! };
 }
 
 export const PGLITE_TEMPLATE_ENV = 'COMMONPLACE_TEST_PGLITE_TEMPLATE';

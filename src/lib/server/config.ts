@@ -13,7 +13,8 @@ const Env = z.object({
 	SMTP_URL: z.string().optional().describe('smtp:// or smtps:// URL; mail goes to DATA_DIR/mail when unset'),
 	MAIL_FROM: z.string().default('Commonplace <no-reply@commonplace.localhost>'),
 	AUTH_SECRET: z.string().min(32).optional().describe('Signs sessions; generated into DATA_DIR when unset'),
-	DEMO_CONTENT: z.enum(['auto', 'off']).default('auto')
+	DEMO_CONTENT: z.enum(['auto', 'off']).default('auto'),
+	PAGE_CACHE_MB: z.coerce.number().min(0).default(64).describe('Memory for cached anonymous pages; 0 turns the cache off')
 });
 
 export type Config = {
@@ -26,6 +27,7 @@ export type Config = {
 	mailFrom: string;
 	authSecret: string;
 	demoContent: boolean;
+	pageCacheBytes: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -46,7 +48,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,
 		authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir),
-		demoContent: e.DEMO_CONTENT === 'auto'
+		demoContent: e.DEMO_CONTENT === 'auto',
+		pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024)
 	};
 }
 

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { listenPostgres } from './listen.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: both drivers share this surface. */
@@ -20,6 +21,11 @@ export type Database = {
 	db: Db;
 	kind: 'pglite' | 'postgres';
 	migrate(): Promise<void>;
+	/**
+	 * Calls `onNotify` on each NOTIFY on `channel` (lower case), from any session, this process's own included: those
+	 * arrive before the writing statement or COMMIT returns. Resolves once listening, with a function that stops.
+	 */
+	listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 };
 
@@ -40,6 +46,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 		db,
 		kind: 'pglite',
 		migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+		// One in-process connection: PGlite calls listeners before the query that committed resolves (measured).
+		listen: async (channel, onNotify) => {
+			const unlisten = await client.listen(channel, () => onNotify());
+			return () => unlisten();
+		},
 		close: () => client.close()
 	};
 }
@@ -50,11 +61,24 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 	// the pool replaces it on the next query.
 	pool.on('error', (e) => console.error(`[db] idle connection lost: ${e.message}`));
 	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	const listeners = new Set<() => Promise<void>>();
 	return {
 		db,
 		kind: 'postgres',
 		migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
-		close: () => pool.end()
+		listen: async (channel, onNotify) => {
+			const stop = await listenPostgres(pool, url, channel, onNotify);
+			listeners.add(stop);
+			return () => {
+				listeners.delete(stop);
+				return stop();
+			};
+		},
+		// A listening connection is outside the pool: it would keep the process alive.
+		close: async () => {
+			await Promise.all([...listeners].map((stop) => stop()));
+			await pool.end();
+		}
 	};
 }
 
