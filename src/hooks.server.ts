@@ -25,7 +25,7 @@ export const init: ServerInit = async () => {
 };
 
 // Paths that live outside the /fr and /en page tree.
-const UNPREFIXED = /^\/(api|ap|_app|\.well-known|avatars|favicon\.svg|app\.css|robots\.txt)(\/|$)/;
+const UNPREFIXED = /^\/(api|ap|_app|\.well-known|avatars|files|favicon\.svg|app\.css|robots\.txt)(\/|$)/;
 
 const language: Handle = ({ event, resolve }) => {
 	const { pathname } = event.url;
@@ -47,7 +47,8 @@ const language: Handle = ({ event, resolve }) => {
 async function identify(event: RequestEvent) {
 	const { ctx, auth } = event.locals.app;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	if (bearer && event.url.pathname.startsWith('/api/v1')) {
+	// Tokens work for the API and for downloading the files it lists (a script fetching a private note's attachment).
+	if (bearer && (event.url.pathname.startsWith('/api/v1') || event.url.pathname.startsWith('/files/'))) {
 		const accountId = await findAccountByToken(ctx.db, bearer);
 		return accountId ? { accountId, via: 'token' as const } : 'invalid-token';
 	}

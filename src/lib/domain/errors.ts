@@ -51,6 +51,39 @@ export class RateLimitedError extends DomainError {
 	readonly status = 429;
 }
 
+/** An uploaded file over the limit (413); the client learns the limit and the size it sent, in bytes. */
+export class PayloadTooLargeError extends DomainError {
+	readonly code = 'file-too-large';
+	readonly status = 413;
+	readonly maxBytes: number;
+	readonly size: number | null;
+	constructor(message: string, sizes: { maxBytes: number; size: number | null }, fields: FieldErrors = {}) {
+		super(message, fields);
+		this.maxBytes = sizes.maxBytes;
+		this.size = sizes.size;
+	}
+	get extensions(): Record<string, unknown> {
+		return { maxBytes: this.maxBytes, ...(this.size === null ? {} : { size: this.size }) };
+	}
+}
+
+/**
+ * An uploaded file whose content, read from its bytes, is of a type we do not accept (415: RFC 9110 §15.5.16 covers
+ * a format refused "as a result of inspecting the content directly"). The client learns the accepted media types.
+ */
+export class UnsupportedMediaError extends DomainError {
+	readonly code = 'file-type-refused';
+	readonly status = 415;
+	readonly accepted: readonly string[];
+	constructor(message: string, accepted: readonly string[], fields: FieldErrors = {}) {
+		super(message, fields);
+		this.accepted = accepted;
+	}
+	get extensions(): Record<string, unknown> {
+		return { accepted: this.accepted };
+	}
+}
+
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
 /** Someone saved the item since this edit began: nothing is overwritten, the caller shows both versions. */

@@ -6,8 +6,8 @@ import { DomainError, isDomainError, UnauthorizedError } from '../../domain/erro
 import type { Viewer } from '../../domain/viewer.ts';
 import { problemFor, problemResponse, toProblemResponse } from './problem.ts';
 
-/** The body is not JSON at all (as opposed to JSON that fails validation: 422). */
-class MalformedJsonError extends DomainError {
+/** The body is not JSON at all (as opposed to JSON that fails validation: 422), or a multipart body is broken. */
+export class MalformedJsonError extends DomainError {
 	readonly code = 'bad-request';
 	readonly status = 400;
 }
@@ -17,7 +17,7 @@ class MalformedJsonError extends DomainError {
  * cross-site page cannot send application/json without a CORS preflight we never grant, and the session
  * cookie is SameSite=Lax, so demanding JSON is what protects cookie-authenticated writes.
  */
-class UnsupportedMediaTypeError extends DomainError {
+export class UnsupportedMediaTypeError extends DomainError {
 	readonly code = 'unsupported-media-type';
 	readonly status = 415;
 }
@@ -36,11 +36,14 @@ function withApiHeaders(response: Response): Response {
 /**
  * Wraps a handler: refuses non-JSON writes (415), maps DomainError, ZodError and malformed JSON to
  * problem+json, and rethrows anything else so handleError logs it and the client gets a bare 500.
+ * `uploads: true` lets a POST carry a file instead: the handler must read it with readUpload (upload.ts), which
+ * applies the same protection against cross-site writes.
  */
-export function api<E extends RequestEvent>(handler: (event: E) => Response | Promise<Response>) {
+export function api<E extends RequestEvent>(handler: (event: E) => Response | Promise<Response>, options: { uploads?: boolean } = {}) {
 	return async (event: E): Promise<Response> => {
 		try {
-			if (WRITES.has(event.request.method) && !isJson(event.request)) {
+			const upload = options.uploads && event.request.method === 'POST';
+			if (WRITES.has(event.request.method) && !upload && !isJson(event.request)) {
 				throw new UnsupportedMediaTypeError('Send write requests with Content-Type: application/json');
 			}
 			return withApiHeaders(await handler(event));
@@ -50,7 +53,8 @@ export function api<E extends RequestEvent>(handler: (event: E) => Response | Pr
 			if (!(e instanceof ZodError) && !isDomainError(e)) throw e;
 			const response = toProblemResponse(e, event.url, event.locals.lang);
 			if (response.status === 401) response.headers.set('www-authenticate', 'Bearer');
-			if (response.status === 415 && event.request.method === 'POST') response.headers.set('accept-post', 'application/json');
+			if (response.status === 415 && event.request.method === 'POST')
+				response.headers.set('accept-post', options.uploads ? 'multipart/form-data, application/octet-stream' : 'application/json');
 			return withApiHeaders(response);
 		}
 	};

@@ -5,6 +5,7 @@ import { createDocument, type CreateDocumentOptions, type ZodOpenApiOperationObj
 import { MeJson } from '../accounts/schemas.ts';
 import { CommunityJson, CommunityPageJson, CreateCommunityInput, ListCommunitiesQuery, MembershipJson } from '../communities/schemas.ts';
 import { ProfileJson } from '../profiles/schemas.ts';
+import { AttachmentJson, RawUploadQuery, UpdateAttachmentInput } from '../attachments/schemas.ts';
 import {
 	AnswerInvitationInput,
 	CiteQuery,
@@ -72,6 +73,9 @@ const NoteAuthorsJson = z
 		)
 	})
 	.meta({ id: 'NoteAuthors' });
+
+const noteIdParam = z.object({ id: z.string().max(64).describe('Note id') });
+const attachmentParams = noteIdParam.extend({ attachmentId: z.string().max(64).describe('Attachment id') });
 
 const slugParam = z.object({ slug: z.string().max(60).describe('Community slug (case-insensitive)') });
 
@@ -340,6 +344,90 @@ const operations = {
 			401: badToken,
 			404: problem('No such note, or hidden from the caller')
 		}
+	},
+	listNoteAttachments: {
+		operationId: 'listNoteAttachments',
+		tags: ['attachments'],
+		summary: 'The files a note carries, oldest first',
+		security: optionalAuth,
+		requestParams: { path: noteIdParam },
+		responses: {
+			200: jsonBody('The attachments', z.object({ items: z.array(AttachmentJson) })),
+			401: badToken,
+			404: problem('No such note, or hidden from the caller')
+		}
+	},
+	uploadNoteAttachment: {
+		operationId: 'uploadNoteAttachment',
+		tags: ['attachments'],
+		summary: 'Attach a file to a note (its authors)',
+		description:
+			'Pictures (JPEG, PNG, GIF, WebP, AVIF), PDF, Word, Excel, PowerPoint and OpenDocument files, audio (MP3, Ogg, Opus, M4A, AAC, WAV, ' +
+			'FLAC) and video (MP4, WebM, Ogg), at most 25 MiB. The type is read from the bytes; pictures lose their metadata (GPS ' +
+			'position, camera). Send `multipart/form-data` with `file` and `alt` (a browser with its session must send it from this ' +
+			'origin), or the file itself as the body with `Content-Type: application/octet-stream` and `?filename=` (scripts). ' +
+			'Insert the returned `markdown` into the body to show the file.',
+		security: requiredAuth,
+		requestParams: { path: noteIdParam, query: RawUploadQuery.partial() },
+		requestBody: {
+			required: true,
+			content: {
+				'multipart/form-data': {
+					schema: z.object({
+						file: z.string().meta({ format: 'binary' }).describe('The file'),
+						alt: z.string().max(500).optional().describe('Text alternative of an image')
+					})
+				},
+				'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) }
+			}
+		},
+		responses: {
+			201: {
+				...jsonBody('Attached; `Location` is its API URL', AttachmentJson),
+				headers: z.object({ location: z.url().describe('API URL of the attachment') })
+			},
+			400: problem('The multipart body is broken'),
+			401: unauthorized,
+			403: problem('The caller sees the note but is not one of its authors, or a cross-site upload'),
+			404: problem('No such note, or hidden from the caller'),
+			413: problem('The file is over 25 MiB; `maxBytes` and, when known, `size` give both in bytes'),
+			415: problem(
+				'A file of a type notes do not carry (`errors.file`: `file_type_refused`; `accepted` lists the media types), or a form type other than multipart'
+			),
+			422: problem('No file, an empty or unreadable one, or an alt text over 500 characters (`errors.file`, `errors.alt`)')
+		}
+	},
+	updateNoteAttachment: {
+		operationId: 'updateNoteAttachment',
+		tags: ['attachments'],
+		summary: 'Change the alt text of an attachment (the note’s authors)',
+		security: requiredAuth,
+		requestParams: { path: attachmentParams },
+		requestBody: { required: true, content: { 'application/json': { schema: UpdateAttachmentInput } } },
+		responses: {
+			200: jsonBody('The attachment as saved', AttachmentJson),
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('The caller sees the note but is not one of its authors'),
+			404: problem('No such note or attachment, or hidden from the caller'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	deleteNoteAttachment: {
+		operationId: 'deleteNoteAttachment',
+		tags: ['attachments'],
+		summary: 'Delete an attachment and its file (the note’s authors)',
+		description: 'Send `Content-Type: application/json`; no body is needed. Links to the file in the body then lead nowhere.',
+		security: requiredAuth,
+		requestParams: { path: attachmentParams },
+		responses: {
+			204: { description: 'Deleted' },
+			401: unauthorized,
+			403: problem('The caller sees the note but is not one of its authors'),
+			404: problem('No such note or attachment, or hidden from the caller'),
+			415: unsupported
+		}
 	}
 } satisfies Record<string, ZodOpenApiOperationObject>;
 
@@ -369,7 +457,8 @@ function buildDocument(publicUrl: string) {
 				{ name: 'accounts', description: 'The caller’s account' },
 				{ name: 'communities', description: 'Communities of practice and their members' },
 				{ name: 'profiles', description: 'Public profiles' },
-				{ name: 'notes', description: 'Notes' }
+				{ name: 'notes', description: 'Notes' },
+				{ name: 'attachments', description: 'Files carried by notes; served at `/files/{id}/{name}` to whoever may see the note' }
 			],
 			components: {
 				securitySchemes: {
@@ -396,7 +485,12 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/notes/{id}/authors/{handle}': { delete: operations.removeNoteAuthor },
 				'/api/v1/notes/{id}/invitation': { put: operations.answerNoteInvitation },
 				'/api/v1/notes/{id}/cite': { get: operations.citeNote },
-				'/api/v1/notes/{id}/revisions': { get: operations.listNoteRevisions }
+				'/api/v1/notes/{id}/revisions': { get: operations.listNoteRevisions },
+				'/api/v1/notes/{id}/attachments': { get: operations.listNoteAttachments, post: operations.uploadNoteAttachment },
+				'/api/v1/notes/{id}/attachments/{attachmentId}': {
+					patch: operations.updateNoteAttachment,
+					delete: operations.deleteNoteAttachment
+				}
 			}
 		},
 		{ override: tidy }

@@ -12,7 +12,9 @@ const TITLES: Record<string, { fr: string; en: string }> = {
 	'bad-request': { fr: 'Requête mal formée', en: 'Bad request' },
 	'rate-limited': { fr: 'Trop de tentatives', en: 'Too many attempts' },
 	'unsupported-media-type': { fr: 'Type de contenu non pris en charge', en: 'Unsupported media type' },
-	'method-not-allowed': { fr: 'Méthode non permise', en: 'Method not allowed' }
+	'method-not-allowed': { fr: 'Méthode non permise', en: 'Method not allowed' },
+	'file-too-large': { fr: 'Fichier trop volumineux', en: 'File too large' },
+	'file-type-refused': { fr: 'Type de fichier refusé', en: 'File type not accepted' }
 };
 
 export type Problem = {

@@ -1,37 +1,29 @@
-// Avatar files on local disk under DATA_DIR/files/avatars (DESIGN §3: object storage via STORAGE_URL comes later).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Avatar files in the shared file store (storage/), as DATA_DIR/files/avatars/{key}.webp.
 import { newId } from '../../domain/ids.ts';
+import { deleteFile, putFile, readFileBytes } from '../storage/index.ts';
 
 /** Keys are our own random ids; anything else (../, slashes, other names) never reaches the file system. */
 const KEY = /^[A-Za-z0-9_-]{16}$/;
 export const isAvatarKey = (key: string): boolean => KEY.test(key);
 
-const dirOf = (dataDir: string) => join(dataDir, 'files', 'avatars');
-const pathOf = (dataDir: string, key: string) => {
+const fileOf = (key: string) => {
 	if (!isAvatarKey(key)) throw new Error('Not an avatar key');
-	return join(dirOf(dataDir), `${key}.webp`);
+	return `${key}.webp`;
 };
 
 /** Stores the bytes under a new random key: a new URL per picture lets browsers cache each one forever. */
 export async function writeAvatarFile(dataDir: string, bytes: Buffer): Promise<string> {
 	const key = newId();
-	await mkdir(dirOf(dataDir), { recursive: true });
-	await writeFile(pathOf(dataDir, key), bytes, { flag: 'wx' });
+	await putFile(dataDir, 'avatars', fileOf(key), bytes);
 	return key;
 }
 
 export async function deleteAvatarFile(dataDir: string, key: string): Promise<void> {
-	await rm(pathOf(dataDir, key), { force: true });
+	await deleteFile(dataDir, 'avatars', fileOf(key));
 }
 
 /** The stored WebP, or null for an unknown or malformed key. */
 export async function readAvatarFile(dataDir: string, key: string): Promise<Buffer | null> {
 	if (!isAvatarKey(key)) return null;
-	try {
-		return await readFile(pathOf(dataDir, key));
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-		throw e;
-	}
+	return readFileBytes(dataDir, 'avatars', fileOf(key));
 }

@@ -1,6 +1,7 @@
 // The one markdown-it instance every note render shares: building it (rules, linkify's patterns) costs far more
 // than a render, and nothing in it depends on the caller; per-call data travels in env (env.ts).
 import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
+import { attachmentCards } from './attachment-rule.ts';
 import { bareUrlEmbeds } from './embed-rule.ts';
 import { headings } from './headings.ts';
 import { linkPolicy } from './links.ts';
@@ -34,6 +35,7 @@ export const markdown = new MarkdownIt('default', { html: false, linkify: true, 
 	.use(linkPolicy)
 	.use(wikiLinks)
 	.use(bareUrlEmbeds)
+	.use(attachmentCards)
 	.use(headings)
 	.use(alignmentClasses)
 	.use(plainFenceLanguage);

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../i18n.ts';
 import { DEFAULT_PEERTUBE_HOSTS } from './embeds.ts';
-import type { RenderEnv, ResolveWikiLink, TocEntry } from './env.ts';
+import type { LookupAttachment, RenderEnv, ResolveWikiLink, TocEntry } from './env.ts';
 import { markdown } from './markdown.ts';
 import { sanitizeNoteHtml } from './sanitize.ts';
 
@@ -17,6 +17,11 @@ export interface RenderNoteBodyOptions {
 	peertubeHosts?: readonly string[];
 	/** Ids the page around the body already uses: a heading never takes one ("Main" → main-2). */
 	reservedIds?: readonly string[];
+	/**
+	 * Finds a linked attachment (/files/{id}/…) among those the viewer may see (see LookupAttachment). With it, a link
+	 * alone in its paragraph becomes a download card, or a player for audio and video; without it, links stay links.
+	 */
+	attachments?: LookupAttachment;
 }
 
 export interface RenderedNoteBody {
@@ -45,6 +50,7 @@ export function renderNoteBody(body: string, options: RenderNoteBodyOptions): Re
 		createHref: options.createHref ?? (() => null),
 		origin: options.origin ? new URL(options.origin).origin : null,
 		peertubeHosts: new Set(peertubeHosts),
+		attachment: options.attachments ?? null,
 		toc: [],
 		words: 0,
 		// markdown-it-anchor's slug registry: seeded so a heading never takes an id of the page around it.

@@ -6,6 +6,10 @@ import { sanitizeNoteHtml } from './sanitize.ts';
 import { liveMarkup } from './testing/live-markup.ts';
 
 const ALERT = 'alert(1)';
+const DOC = 'DoCuMeNtDoCuMeNt';
+const AUDIO = 'AuDiOaUdIoAuDiO1';
+// The caller's file facts, as hostile as stored names can get: the name goes into text and addresses.
+const HOSTILE_NAME = '"><script>alert(1)</script><img src=x onerror=alert(1)>.pdf';
 
 // [what, payload]
 const corpus: [string, string][] = [
@@ -84,14 +88,32 @@ const corpus: [string, string][] = [
 	['Miro board id with markup', 'https://miro.com/app/board/x"><svg onload=alert(1)>/'],
 	['PeerTube path on an unknown host', 'https://evil.example/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d'],
 	['embed URL with javascript: inside', 'https://www.youtube.com/watch?v=javascript:alert(1)'],
-	['xmp', '<xmp><img src=x onerror=alert(1)></xmp>']
+	['xmp', '<xmp><img src=x onerror=alert(1)></xmp>'],
+	['file link climbing out of /files', '[x](/files/../../etc/passwd)'],
+	['file image breaking out with a quote', '![x](/files/a" onerror="alert(1))'],
+	['known file link breaking out with a quote', `[x](/files/${DOC}/r.pdf" onmouseover="alert(1))`],
+	['known file link with markup in its label', `[<img src=x onerror=alert(1)>](/files/${DOC}/r.pdf)`],
+	['known audio file with markup in its label', `[<svg onload=alert(1)>](/files/${AUDIO}/a.mp3)`],
+	['known file as an image with a script label', `![<script>alert(1)</script>](/files/${AUDIO}/a.mp3)`],
+	['known file on another origin', `[x](https://evil.example/files/${DOC}/r.pdf)`],
+	['raw audio with javascript:', '<audio src="javascript:alert(1)" onplay="alert(1)" controls></audio>'],
+	['raw video from another site with a poster', '<video src="https://evil.example/v.mp4" poster="javascript:alert(1)" autoplay></video>'],
+	['raw audio protocol-relative', '<audio src="//evil.example/a.mp3"></audio>'],
+	['raw video with a source child', '<video controls><source src="https://evil.example/v.mp4"></video>'],
+	['raw file card with a handler', `<a class="file-card" href="/files/${DOC}/r.pdf" onclick="alert(1)">x</a>`]
 ];
 
 const render = (body: string) =>
 	renderNoteBody(body, {
 		lang: 'fr',
 		resolve: (t) => (t.kind === 'title' && t.title === 'Note' ? { href: '/fr/n/AbCdEfGhIjKlMn_-', title: 'Note' } : null),
-		createHref: (title) => `/fr/notes/new?title=${encodeURIComponent(title)}`
+		createHref: (title) => `/fr/n/new?title=${encodeURIComponent(title)}`,
+		attachments: (id) =>
+			id === DOC
+				? { kind: 'document', filename: HOSTILE_NAME, mime: 'application/pdf', size: 1234, altText: '"><script>alert(1)</script>' }
+				: id === AUDIO
+					? { kind: 'audio', filename: `${HOSTILE_NAME}.mp3`, mime: 'audio/mpeg', size: 99, altText: '' }
+					: null
 	}).html;
 
 describe('XSS corpus', () => {
@@ -126,6 +148,15 @@ describe('XSS corpus', () => {
 		}).html;
 		expect(liveMarkup(html)).toEqual([]);
 		expect(html).not.toContain(ALERT);
+	});
+
+	it('plays only this instance’s files', () => {
+		expect(sanitizeNoteHtml(`<audio controls src="/files/${DOC}/a.mp3"></audio>`)).toBe(
+			`<audio controls src="/files/${DOC}/a.mp3"></audio>`
+		);
+		for (const src of ['https://evil.example/a.mp3', '/fr/n/x', '/files/../../etc/passwd', 'javascript:alert(1)', '']) {
+			expect(sanitizeNoteHtml(`<video controls src="${src}"></video>`), src).toBe('');
+		}
 	});
 
 	it('refuses a frame to an allowed host over http, or to an unknown one', () => {

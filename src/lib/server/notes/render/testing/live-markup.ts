@@ -64,7 +64,9 @@ const ALLOWED = new Set([
 	'span',
 	'figure',
 	'figcaption',
-	'iframe'
+	'iframe',
+	'audio',
+	'video'
 ]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'srcset', 'cite']);
 const FRAME_HOSTS = new Set([...FIXED_FRAME_HOSTS, ...DEFAULT_PEERTUBE_HOSTS]);
@@ -106,6 +108,10 @@ function problemsOf(el: Element): string[] {
 		}
 		if (!FRAME_HOSTS.has(host)) problems.push(`iframe to "${el.attribs.src}"`);
 		if (el.attribs.sandbox !== EMBED_SANDBOX) problems.push(`iframe sandbox "${el.attribs.sandbox}"`);
+	}
+	// Players play only this instance's files, never another site's address or a script.
+	if ((tag === 'audio' || tag === 'video') && !/^\/files\/[\w-]{16}\/[^/?#]*$/.test(el.attribs.src ?? '')) {
+		problems.push(`${tag} src "${el.attribs.src}"`);
 	}
 	if (tag === 'img' && el.attribs.src !== undefined && !/^(https?:|[^:]*$)/i.test(schemeView(el.attribs.src))) {
 		problems.push(`img src "${el.attribs.src}"`);
