@@ -60,7 +60,26 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		expect(await violations(anonymous, path)).toEqual([]);
 	});
 
-	it.each([`/${lang}/g/${CLOSED_COMMUNITY}`, `/${lang}/settings/profile`])('has no violations on %s as its host', async (path) => {
+	it.each([
+		`/${lang}/g/${CLOSED_COMMUNITY}`,
+		`/${lang}/settings/profile`,
+		`/${lang}/notes`,
+		`/${lang}/n/new?type=term`,
+		`/${lang}/n/${SEED_NOTE}`,
+		`/${lang}/n/${SEED_NOTE}/edit`
+	])('has no violations on %s as its host', async (path) => {
 		expect(await violations(host, path)).toEqual([]);
+	});
+
+	it('has no violations in the editor’s dialogs', async () => {
+		await open(host, `/${lang}/n/${SEED_NOTE}/edit`);
+		const toolbar = host.getByRole('toolbar');
+		await toolbar.getByRole('button').nth(7).click();
+		await visible(host.getByRole('dialog'));
+		const { violations } = await new AxeBuilder({ page: host })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.include('dialog[open]')
+			.analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 // Starts one built app (fresh PGlite data dir, no SMTP: mail links go to its log) for all browser tests.
 // Test files run in other processes, so the app's log is also written to a file they can read.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -23,6 +23,11 @@ export default async function setup(project: TestProject) {
 	project.provide('appLogFile', logFile);
 	return async () => {
 		await app.stop();
+		// The app's own account of a failure (a 500's stack) is gone with its log: show what it said about errors.
+		const errors = readFileSync(logFile, 'utf8')
+			.split('\n')
+			.filter((line, i, lines) => /error/i.test(line) || /^\s+at /.test(line) || /error/i.test(lines[i - 1] ?? ''));
+		if (errors.length) console.log(`--- errors in the app log ---\n${errors.slice(-60).join('\n')}`);
 		rmSync(dir, { recursive: true, force: true });
 	};
 }

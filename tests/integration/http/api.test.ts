@@ -2,44 +2,15 @@
 // visibility rule (DESIGN §6), and cursor pagination (DESIGN §8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../support/server.ts';
-import { client, DEMO_PASSWORD, HOST_EMAIL, type Client } from './client.ts';
+import { apiCall, HOST_EMAIL, signedIn, tokenOf, type ApiCall, type Client } from './client.ts';
 
 let app: RunningApp;
 let hostToken: string;
 let memberToken: string;
 let host: Client;
 
-async function signIn(email: string): Promise<Client> {
-	const browser = client(app.url);
-	const res = await browser.postForm('/en/sign-in', { email, password: DEMO_PASSWORD });
-	expect(res.status).toBe(303);
-	return browser;
-}
-
-// Made the way a person makes one: on the settings page, which shows the secret once.
-async function tokenOf(browser: Client): Promise<string> {
-	const res = await browser.postForm('/en/settings/tokens?/create', { name: 'API test' });
-	const secret = (await res.text()).match(/cp_[A-Za-z0-9_-]{20,}/)?.[0];
-	if (!secret) throw new Error(`No token in the settings page (status ${res.status})`);
-	return secret;
-}
-
-type Call = { token?: string; method?: string; body?: unknown; headers?: Record<string, string> };
-// Like a script would call it: no cookies, no Origin header, JSON in and out.
-async function call(path: string, { token, method = 'GET', body, headers = {} }: Call = {}) {
-	const res = await fetch(new URL(path, app.url), {
-		method,
-		headers: {
-			'accept-language': 'en',
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
-			...headers
-		},
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-	});
-	const text = await res.text();
-	return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-}
+const signIn = (email: string) => signedIn(app.url, email);
+const call = (path: string, options?: ApiCall) => apiCall(app.url, path, options);
 
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 

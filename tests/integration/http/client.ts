@@ -9,6 +9,8 @@ export type Client = {
 	/** Posts urlencoded fields like a <form method="post">. */
 	postForm(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
 	postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+	/** Posts a multipart form, files included, like a <form enctype="multipart/form-data">. */
+	postMultipart(path: string, form: FormData): Promise<Response>;
 	follow(res: Response): Promise<Response>;
 };
 
@@ -46,6 +48,7 @@ export function client(base: string): Client {
 				body: new URLSearchParams(fields).toString(),
 				headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }
 			}),
+		postMultipart: (path, form) => send(path, { method: 'POST', body: form, headers: { origin } }),
 		postJson: (path, body, headers = {}) =>
 			send(path, { method: 'POST', body: JSON.stringify(body), headers: { origin, 'content-type': 'application/json', ...headers } }),
 		async follow(res) {
@@ -59,3 +62,38 @@ export function client(base: string): Client {
 
 export const DEMO_PASSWORD = 'commonplace-demo';
 export const HOST_EMAIL = 'marie-soleil@commonplace.localhost';
+
+/** A browser signed in with a demo account's password. */
+export async function signedIn(base: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
+	const browser = client(base);
+	const res = await browser.postForm('/en/sign-in', { email, password });
+	if (res.status !== 303) throw new Error(`Sign-in of ${email} answered ${res.status}`);
+	return browser;
+}
+
+/** A personal access token, made the way a person makes one: on the settings page, which shows the secret once. */
+export async function tokenOf(browser: Client): Promise<string> {
+	const res = await browser.postForm('/en/settings/tokens?/create', { name: 'API test' });
+	const secret = (await res.text()).match(/cp_[A-Za-z0-9_-]{20,}/)?.[0];
+	if (!secret) throw new Error(`No token in the settings page (status ${res.status})`);
+	return secret;
+}
+
+export type ApiCall = { token?: string; method?: string; body?: unknown; headers?: Record<string, string> };
+export type ApiAnswer = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of any shape
+
+/** Calls the API like a script would: no cookies, no Origin header, JSON in and out. */
+export async function apiCall(base: string, path: string, { token, method = 'GET', body, headers = {} }: ApiCall = {}): Promise<ApiAnswer> {
+	const res = await fetch(new URL(path, base), {
+		method,
+		headers: {
+			'accept-language': 'en',
+			...(token ? { authorization: `Bearer ${token}` } : {}),
+			...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+			...headers
+		},
+		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+	});
+	const text = await res.text();
+	return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}

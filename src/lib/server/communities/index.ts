@@ -5,6 +5,7 @@ export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.t
 export {
 	listCommunities,
 	listCommunitiesOfMember,
+	listOwnCommunities,
 	findCommunityBySlug,
 	findCommunitySummary,
 	searchCommunities,

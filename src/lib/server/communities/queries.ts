@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { MembershipFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
@@ -67,6 +67,16 @@ export const communityCardColumns = {
 /** Communities the viewer may know exist, with their count of active members. */
 export const listCommunities = (db: Db, viewer: Viewer) =>
 	db.select(communityCardColumns).from(community).where(visibleCommunityFilter(viewer)).orderBy(asc(community.name));
+
+/** The communities where the viewer is an active member, by name: where they may attach a note. */
+export async function listOwnCommunities(db: Db, viewer: Viewer): Promise<{ id: string; name: string }[]> {
+	if (viewer.kind !== 'account' || viewer.activeCommunityIds.size === 0) return [];
+	return db
+		.select({ id: community.id, name: community.name })
+		.from(community)
+		.where(inArray(community.id, [...viewer.activeCommunityIds]))
+		.orderBy(asc(community.name));
+}
 
 export const listMembers = (db: Db, communityId: string, status: 'active' | 'pending' | 'invited') =>
 	db

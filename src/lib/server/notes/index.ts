@@ -25,3 +25,4 @@ export {
 	listOwnNotes
 } from './authors.ts';
 export { listNotes, type NoteListItem } from './list-notes.ts';
+export { getEditNotePage, describeEditConflict, noteFormValues } from './edit-note-page.ts';

@@ -185,7 +185,8 @@ describe('history', () => {
 		await expect(compareRevisions(t.ctx.db, anonymous, id, r1, r2)).rejects.toThrow(NotFoundError);
 		const { id: other, revisionId: otherRev } = await createNote(t.ctx.db, v, input());
 		await expect(compareRevisions(t.ctx.db, v, id, r1, otherRev)).rejects.toThrow(NotFoundError);
-		expect(await resolveNoteSegment(t.ctx.db, noteIdCandidates(`${other}-une-note`))).toBe(other);
+		expect(await resolveNoteSegment(t.ctx.db, v, noteIdCandidates(`${other}-une-note`))).toBe(other);
+		expect(await resolveNoteSegment(t.ctx.db, anonymous, noteIdCandidates(`${other}-une-note`))).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Viewer } from '../../domain/viewer.ts';
 import type { NoteFacts } from '../../domain/visibility.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
+import { visibleNoteFilter } from './visibility-filter.ts';
 
 const { note, noteAuthor, noteRevision, profile } = schema;
 
@@ -68,9 +70,15 @@ export async function nextRevisionNumber(db: Db, noteId: string): Promise<number
 	return row.n + 1;
 }
 
-/** The id of the note a URL segment names (see domain/note-ref.ts), or undefined. Visibility is checked after. */
-export async function resolveNoteSegment(db: Db, candidates: string[]): Promise<string | undefined> {
-	const rows = await db.select({ id: note.id }).from(note).where(inArray(note.id, candidates));
+/**
+ * The id of the note a URL segment names (see domain/note-ref.ts) among those the viewer may see, or undefined:
+ * a hidden note must not answer `/n/{id}-slug` with a redirect where a missing one answers 404 (DESIGN §6).
+ */
+export async function resolveNoteSegment(db: Db, viewer: Viewer, candidates: string[]): Promise<string | undefined> {
+	const rows = await db
+		.select({ id: note.id })
+		.from(note)
+		.where(and(inArray(note.id, candidates), visibleNoteFilter(viewer)));
 	// The longest match wins: a whole-segment id beats a prefix that happens to exist too.
 	return rows.map((r) => r.id).sort((a, b) => b.length - a.length)[0];
 }

@@ -19,7 +19,7 @@ const fieldRules = {
 	communityId: z.string().min(1).max(64).nullable(),
 	termDefinition: z.string().trim().max(5000, 'definition_too_long').nullable(),
 	termSynonyms: z.array(z.string().trim().min(1).max(120)).max(50).nullable(),
-	orgWebsite: z.url('website_invalid').nullable(),
+	orgWebsite: z.url({ protocol: /^https?$/, error: 'website_invalid' }).nullable(),
 	orgRegion: z.string().trim().max(120).nullable(),
 	orgSector: z.string().trim().max(120).nullable(),
 	orgAddress: z.string().trim().max(500).nullable(),

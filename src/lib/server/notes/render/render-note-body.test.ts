@@ -14,7 +14,7 @@ const resolve = (t: WikiLinkTarget) =>
 const options: RenderNoteBodyOptions = {
 	lang: 'fr',
 	resolve,
-	createHref: (title) => `/fr/notes/new?title=${encodeURIComponent(title)}`,
+	createHref: (title) => `/fr/n/new?title=${encodeURIComponent(title)}`,
 	origin: 'https://commonplace.example'
 };
 const render = (body: string, extra: Partial<RenderNoteBodyOptions> = {}) => renderNoteBody(body, { ...options, ...extra });
@@ -38,7 +38,7 @@ describe('wiki links', () => {
 		[
 			'a missing title, as a link to create it',
 			'[[Nouvelle note]]',
-			'<a class="wikilink-missing" href="/fr/notes/new?title=Nouvelle%20note">Nouvelle note</a>'
+			'<a class="wikilink-missing" href="/fr/n/new?title=Nouvelle%20note" title="note à créer">Nouvelle note<span class="visually-hidden"> (note à créer)</span></a>'
 		],
 		['a missing id', `[[id:${HIDDEN_ID}|Ancien titre]]`, '<span class="wikilink-missing">Ancien titre</span>'],
 		['a label with markup, as text', '[[Communs|<b>gras</b>]]', `<a class="wikilink" href="/fr/n/${KNOWN_ID}">&lt;b&gt;gras&lt;/b&gt;</a>`],

@@ -7,14 +7,16 @@ import { DEFAULT_PEERTUBE_HOSTS, FIXED_FRAME_HOSTS } from './embeds.ts';
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const ALIGN = ['align-left', 'align-center', 'align-right'];
 const PROVIDERS = ['embed-youtube', 'embed-vimeo', 'embed-peertube', 'embed-miro'];
+const MEDIA_ATTRIBUTES: sanitizeHtml.AllowedAttribute[] = ['src', 'controls', { name: 'preload', multiple: false, values: ['metadata'] }];
+const OUR_FILE = /^\/files\/[A-Za-z0-9_-]{16}\/[^/?#]*$/;
 
 // Every class the renderer writes; an author cannot add one (html: false), and this makes sure of it.
 const allowedClasses: Record<string, string[]> = {
-	a: ['wikilink', 'wikilink-missing', 'heading-anchor'],
-	span: ['wikilink-missing', 'link-card-host', 'link-card-url'],
+	a: ['wikilink', 'wikilink-missing', 'heading-anchor', 'file-card'],
+	span: ['wikilink-missing', 'visually-hidden', 'link-card-host', 'link-card-url', 'file-card-name', 'file-card-meta', 'file-card-action'],
 	div: ['heading'],
 	p: ['link-card'],
-	figure: ['embed', ...PROVIDERS],
+	figure: ['embed', ...PROVIDERS, 'file-media', 'file-audio', 'file-video'],
 	th: ALIGN,
 	td: ALIGN,
 	code: ['language-*']
@@ -48,7 +50,9 @@ const base: sanitizeHtml.IOptions = {
 		'span',
 		'figure',
 		'figcaption',
-		'iframe'
+		'iframe',
+		'audio',
+		'video'
 	],
 	allowedAttributes: {
 		...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
@@ -70,13 +74,16 @@ const base: sanitizeHtml.IOptions = {
 			'loading',
 			{ name: 'referrerpolicy', multiple: false, values: ['no-referrer', 'strict-origin-when-cross-origin'] }
 		],
+		audio: MEDIA_ATTRIBUTES,
+		video: MEDIA_ATTRIBUTES,
 		ol: ['start']
 	},
 	allowedClasses,
 	// No style attribute anywhere: table alignment travels as a class (markdown.ts).
 	allowedStyles: {},
 	allowedSchemes: ['http', 'https', 'mailto'],
-	allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+	// Players only play this instance's files: a relative /files/ path (checked in exclusiveFilter), no scheme at all.
+	allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'], audio: [], video: [] },
 	allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction'],
 	allowProtocolRelative: false,
 	allowedIframeHostnames: [...FIXED_FRAME_HOSTS, ...DEFAULT_PEERTUBE_HOSTS],
@@ -94,8 +101,10 @@ const base: sanitizeHtml.IOptions = {
 			}
 		})
 	},
-	// A frame whose address was refused would be an empty box.
-	exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src
+	// A frame whose address was refused would be an empty box; a player for anything but our files, a way out.
+	exclusiveFilter: (frame) =>
+		(frame.tag === 'iframe' && !frame.attribs.src) ||
+		((frame.tag === 'audio' || frame.tag === 'video') && !OUR_FILE.test(frame.attribs.src ?? ''))
 };
 
 // One options object per PeerTube host list: the default one is built once, others are few (an instance setting).

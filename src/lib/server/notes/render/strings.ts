@@ -10,6 +10,11 @@ export interface RenderStrings {
 	vimeo: string;
 	peertube: string;
 	miro: string;
+	/** The action on a file card: a file the browser shows, a file it downloads. */
+	openFile: string;
+	downloadFile: string;
+	/** Said after a link to a title no note has yet: following it starts that note. */
+	createNote: string;
 }
 
 export const RENDER_STRINGS: Record<Lang, RenderStrings> = {
@@ -18,13 +23,19 @@ export const RENDER_STRINGS: Record<Lang, RenderStrings> = {
 		youtube: 'Vidéo YouTube',
 		vimeo: 'Vidéo Vimeo',
 		peertube: 'Vidéo PeerTube',
-		miro: 'Tableau blanc Miro'
+		miro: 'Tableau blanc Miro',
+		openFile: 'Ouvrir',
+		downloadFile: 'Télécharger',
+		createNote: 'note à créer'
 	},
 	en: {
 		permalink: 'Link to this section',
 		youtube: 'YouTube video',
 		vimeo: 'Vimeo video',
 		peertube: 'PeerTube video',
-		miro: 'Miro board'
+		miro: 'Miro board',
+		openFile: 'Open',
+		downloadFile: 'Download',
+		createNote: 'note to create'
 	}
 };

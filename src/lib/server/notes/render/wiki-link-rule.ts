@@ -1,5 +1,6 @@
 // [[…]] in the rendered body. The syntax is the domain's (matchWikiLinkAt), so what the page shows as a link is what
 // saving records as a link. Which note it leads to, if any, is the caller's resolve(): only notes the viewer may see.
+import { RENDER_STRINGS } from './strings.ts';
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { matchWikiLinkAt, type WikiLink } from '../../../domain/wiki-links.ts';
 import type { RenderEnv } from './env.ts';
@@ -37,7 +38,10 @@ function renderWikiLink(tokens: Token[], idx: number, _options: unknown, env: un
 	if (link.target.kind === 'title') {
 		const text = link.label ?? link.target.title;
 		const href = createHref(link.target.title);
-		if (href !== null) return `<a class="wikilink-missing" href="${escape(href)}">${escape(text)}</a>`;
+		const hint = RENDER_STRINGS[(env as RenderEnv).lang].createNote;
+		// The hint is spoken and hovered: a sighted reader sees the dashed style, a screen reader hears it.
+		if (href !== null)
+			return `<a class="wikilink-missing" href="${escape(href)}" title="${escape(hint)}">${escape(text)}<span class="visually-hidden"> (${escape(hint)})</span></a>`;
 		return `<span class="wikilink-missing">${escape(text)}</span>`;
 	}
 	// An id with no visible note names nothing to create: show what the author wrote.

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = locals.app.ctx;
 	try {
-		const id = await noteIdFromSegment(db, params.ref, url);
+		const id = await noteIdFromSegment(db, locals.viewer, params.ref, url);
 		const [view, revisions] = await Promise.all([getNote(db, locals.viewer, id), listRevisions(db, id)]);
 		return { note: { id, title: view.note.title, currentRevisionId: view.note.currentRevisionId }, canEdit: view.canEdit, revisions };
 	} catch (e) {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const { db } = locals.app.ctx;
 		let id: string;
 		try {
-			id = await noteIdFromSegment(db, params.ref, url);
+			id = await noteIdFromSegment(db, locals.viewer, params.ref, url);
 			const { revisionId } = Restore.parse(Object.fromEntries(await request.formData()));
 			await restoreRevision(db, locals.viewer, id, revisionId, (number) =>
 				m.note_history_restored_message({ number }, { locale: locals.lang })

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { formFailure } from '#lib/server/http/forms.ts';
+import { answerAuthorInvitation, listAuthorInvitations, listOwnNotes } from '#lib/server/notes/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const signIn = (lang: string) => `/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/notes`)}`;
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.account) redirect(303, signIn(locals.lang));
+	const { db } = locals.app.ctx;
+	const [notes, invitations] = await Promise.all([listOwnNotes(db, locals.viewer), listAuthorInvitations(db, locals.viewer)]);
+	return { notes, invitations };
+};
+
+const Answer = z.object({ noteId: z.string().min(1).max(64), answer: z.enum(['accept', 'decline']) });
+
+export const actions: Actions = {
+	answer: async ({ locals, request }) => {
+		if (!locals.account) redirect(303, signIn(locals.lang));
+		let answer: z.infer<typeof Answer>;
+		try {
+			answer = Answer.parse(Object.fromEntries(await request.formData()));
+			await answerAuthorInvitation(locals.app.ctx.db, locals.viewer, answer.noteId, answer.answer === 'accept');
+		} catch (e) {
+			return formFailure(e, {});
+		}
+		if (answer.answer === 'accept') redirect(303, `/${locals.lang}/n/${answer.noteId}?joined`);
+		return { declined: true };
+	}
+};
