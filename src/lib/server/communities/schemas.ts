@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../db/cursor.ts';
 
 // A community lives at /{lang}/g/{slug}: a slug equal to a static route under /g would never be reachable.
 export const RESERVED_COMMUNITY_SLUGS: ReadonlySet<string> = new Set(['new', 'nouveau', 'nouvelle']);
@@ -45,16 +46,7 @@ export const RoleChange = z.object({
 // Query and response shapes of the JSON API (/api/v1). Presenters (present.ts) return these types and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
 
-export const ListCommunitiesQuery = z.object({
-	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),
-	limit: z.coerce
-		.number({ error: 'limit_invalid' })
-		.int('limit_invalid')
-		.min(1, 'limit_invalid')
-		.max(100, 'limit_invalid')
-		.default(20)
-		.describe('Items per page, 1 to 100')
-});
+export const ListCommunitiesQuery = PageQuery;
 export type ListCommunitiesQuery = z.infer<typeof ListCommunitiesQuery>;
 
 const MemberRole = z.enum(['host', 'member']).describe('host: manages members and requests; member: takes part');

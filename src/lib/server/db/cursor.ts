@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 
 // Keyset pagination (DESIGN §8): a cursor carries the sort key of the last row seen, so pages stay stable while
@@ -15,3 +16,15 @@ export function decodeCursor(cursor: string, length: number): string[] {
 	}
 	throw new ValidationError('Unknown cursor', { cursor: ['cursor_invalid'] });
 }
+
+/** The query parameters every paged list takes (`?cursor=&limit=`); lists extend it with their filters. */
+export const PageQuery = z.object({
+	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),
+	limit: z.coerce
+		.number({ error: 'limit_invalid' })
+		.int('limit_invalid')
+		.min(1, 'limit_invalid')
+		.max(100, 'limit_invalid')
+		.default(20)
+		.describe('Items per page, 1 to 100')
+});

@@ -101,5 +101,10 @@ describe('listing notes', () => {
 		const asAuthor = await listNotes(t.ctx.db, await a.viewer(), ListNotesQuery.parse({ q: tag, limit: '50' }));
 		expect(asAuthor.items.map((n) => n.id)).toContain(draft);
 		await expect(listNotes(t.ctx.db, anonymous, { ...q, cursor: 'nope' })).rejects.toThrow(ValidationError);
+
+		// A profile's list: published notes by that author only, even for the author.
+		const byAuthor = ListNotesQuery.parse({ author: `@${a.handle.toUpperCase()}`, status: 'published', limit: '50' });
+		expect((await listNotes(t.ctx.db, await a.viewer(), byAuthor)).items.map((n) => n.id).sort()).toEqual([...ids].sort());
+		expect((await listNotes(t.ctx.db, anonymous, { ...byAuthor, author: other.handle })).items).toEqual([]);
 	});
 });

@@ -6,24 +6,13 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { findProfileByHandle } from '../profiles/index.ts';
+import { listNoteAuthors } from './queries.ts';
 import { editableNote } from './set-note-status.ts';
 
-const { note, noteAuthor, profile } = schema;
+const { note, noteAuthor } = schema;
 
 /** Everyone attached to a note, invitations included, in byline order: what the authors' panel shows. */
-export const listAuthorsAndInvitees = (db: Db, noteId: string) =>
-	db
-		.select({
-			accountId: noteAuthor.accountId,
-			handle: profile.handle,
-			displayName: profile.displayName,
-			status: noteAuthor.status,
-			position: noteAuthor.position
-		})
-		.from(noteAuthor)
-		.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
-		.where(eq(noteAuthor.noteId, noteId))
-		.orderBy(asc(noteAuthor.position));
+export const listAuthorsAndInvitees = (db: Db, noteId: string) => listNoteAuthors(db, noteId, ['active', 'invited']);
 
 /** An author invites a co-author by handle; they join the byline, last, once they accept. */
 export async function inviteCoAuthor(db: Db, viewer: Viewer, noteId: string, handle: string): Promise<void> {

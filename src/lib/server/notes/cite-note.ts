@@ -1,22 +1,17 @@
 import type { Viewer } from '../../domain/viewer.ts';
 import { formatCitation, type CitationFormat } from '../citations/index.ts';
 import type { Db } from '../db/index.ts';
-import { getNote } from './get-note.ts';
+import { getNote, type NoteView } from './get-note.ts';
 
-/**
- * The citation of a note the viewer may see (NotFoundError otherwise), consulted today: the same text the page
- * offers and the API serves.
- */
-export async function citeNote(
-	db: Db,
-	viewer: Viewer,
-	id: string,
+/** The citation of a note already loaded for this viewer (the page has it), consulted on `consulted`. */
+export function citeNoteView(
+	view: Pick<NoteView, 'note' | 'authors'>,
 	format: CitationFormat,
 	lang: 'fr' | 'en',
 	publicUrl: string,
 	consulted = new Date()
 ) {
-	const { note, authors } = await getNote(db, viewer, id);
+	const { note, authors } = view;
 	return formatCitation(
 		{
 			id: note.id,
@@ -33,4 +28,20 @@ export async function citeNote(
 		lang,
 		consulted
 	);
+}
+
+/**
+ * The citation of a note the viewer may see (NotFoundError otherwise), consulted today: the same text the page
+ * offers and the API serves.
+ */
+export async function citeNote(
+	db: Db,
+	viewer: Viewer,
+	id: string,
+	format: CitationFormat,
+	lang: 'fr' | 'en',
+	publicUrl: string,
+	consulted = new Date()
+) {
+	return citeNoteView(await getNote(db, viewer, id), format, lang, publicUrl, consulted);
 }

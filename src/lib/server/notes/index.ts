@@ -14,7 +14,7 @@ export { renderNoteFor } from './render-note.ts';
 export { getNotePage } from './get-note-page.ts';
 export { presentNoteMetadata } from './present-metadata.ts';
 export { presentNote, presentNoteSummary } from './present.ts';
-export { citeNote } from './cite-note.ts';
+export { citeNote, citeNoteView } from './cite-note.ts';
 export {
 	inviteCoAuthor,
 	answerAuthorInvitation,
@@ -26,3 +26,4 @@ export {
 } from './authors.ts';
 export { listNotes, type NoteListItem } from './list-notes.ts';
 export { getEditNotePage, describeEditConflict, noteFormValues } from './edit-note-page.ts';
+export { previewNoteForm } from './preview-note.ts';

@@ -1,4 +1,4 @@
-import { and, desc, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { containsText, likeEscape } from '../db/contains.ts';
 import { decodeCursor, encodeCursor } from '../db/cursor.ts';
@@ -7,7 +7,7 @@ import { schema } from '../db/index.ts';
 import type { ListNotesQuery } from './schemas.ts';
 import { visibleNoteFilter } from './visibility-filter.ts';
 
-const { note } = schema;
+const { note, noteAuthor, profile } = schema;
 
 /**
  * One page of the notes this viewer may see, most recently edited first; `q` keeps those whose title contains
@@ -35,6 +35,12 @@ export async function listNotes(db: Db, viewer: Viewer, query: ListNotesQuery) {
 				visibleNoteFilter(viewer),
 				isNull(note.deletedAt),
 				query.q ? containsText(note.title, likeEscape(query.q)) : undefined,
+				query.status ? eq(note.status, query.status) : undefined,
+				query.author
+					? sql`exists (select 1 from ${noteAuthor} join ${profile} on ${profile.accountId} = ${noteAuthor.accountId}
+						where ${noteAuthor.noteId} = ${note.id} and ${noteAuthor.status} = 'active'
+						and lower(${profile.handle}) = ${query.author.replace(/^@/, '').toLowerCase()})`
+					: undefined,
 				after ? sql`(${note.updatedAt}, ${note.id}) < (${after[0]}::timestamptz, ${after[1]})` : undefined
 			)
 		)

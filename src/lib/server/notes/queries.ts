@@ -29,13 +29,19 @@ export async function findNoteWithFacts(db: Db, id: string): Promise<{ row: Note
 	};
 }
 
-/** Active authors in their order, with what a byline shows. */
-export const listNoteAuthors = (db: Db, noteId: string) =>
+/** Authors in byline order (active ones by default; with 'invited', the invitations too, for the authors' panel). */
+export const listNoteAuthors = (db: Db, noteId: string, statuses: readonly ('active' | 'invited')[] = ['active']) =>
 	db
-		.select({ accountId: noteAuthor.accountId, handle: profile.handle, displayName: profile.displayName, position: noteAuthor.position })
+		.select({
+			accountId: noteAuthor.accountId,
+			handle: profile.handle,
+			displayName: profile.displayName,
+			position: noteAuthor.position,
+			status: noteAuthor.status
+		})
 		.from(noteAuthor)
 		.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
-		.where(and(eq(noteAuthor.noteId, noteId), eq(noteAuthor.status, 'active')))
+		.where(and(eq(noteAuthor.noteId, noteId), inArray(noteAuthor.status, [...statuses])))
 		.orderBy(asc(noteAuthor.position));
 
 export const listRevisions = (db: Db, noteId: string) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LICENCE, LicenceId } from '../../domain/licences.ts';
 import { CitationFormat } from '../citations/index.ts';
+import { PageQuery } from '../db/cursor.ts';
 
 export const NoteType = z.enum(['general', 'term', 'organization']).describe('general note, lexicon term, or organisation');
 export const NoteVisibility = z
@@ -99,16 +100,10 @@ export function noteFromForm(form: Record<string, string>): Record<string, unkno
 export const CreateNoteForm = z.preprocess((v) => noteFromForm(v as Record<string, string>), CreateNoteInput);
 export const UpdateNoteForm = z.preprocess((v) => noteFromForm(v as Record<string, string>), UpdateNoteInput);
 
-export const ListNotesQuery = z.object({
+export const ListNotesQuery = PageQuery.extend({
 	q: z.string().trim().max(200).optional().describe('Keep notes whose title contains this text (accents and case aside)'),
-	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),
-	limit: z.coerce
-		.number({ error: 'limit_invalid' })
-		.int('limit_invalid')
-		.min(1, 'limit_invalid')
-		.max(100, 'limit_invalid')
-		.default(20)
-		.describe('Items per page, 1 to 100')
+	author: z.string().trim().max(40).optional().describe('Keep notes by this author (handle, case-insensitive)'),
+	status: NoteStatus.optional().describe('Keep only drafts (yours) or only published notes')
 });
 export type ListNotesQuery = z.infer<typeof ListNotesQuery>;
 

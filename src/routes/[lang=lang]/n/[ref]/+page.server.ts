@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { formFailure } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
-	citeNote,
+	citeNoteView,
 	CiteQuery,
 	deleteNote,
 	getNotePage,
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		const page = await getNotePage(db, locals.viewer, id, locals.lang, config.publicUrl);
 		// One citation per view, in the format asked (?cite=mla); the others are a link or a click away.
 		const cite = CiteQuery.catch({ format: 'apa' }).parse({ format: url.searchParams.get('cite') ?? undefined });
-		const citation = await citeNote(db, locals.viewer, id, cite.format, locals.lang, config.publicUrl);
+		const citation = citeNoteView(page, cite.format, locals.lang, config.publicUrl);
 		const canonicalUrl = `${config.publicUrl}/${locals.lang}/n/${id}`;
 		const isPublic = page.note.status === 'published' && page.note.visibility === 'public' && !page.note.deletedAt;
 		// What an anonymous reader sees is the same for all of them: the front cache of server.ts keeps it, and

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { listOwnCommunities } from '#lib/server/communities/index.ts';
-import { formValues, handleForm } from '#lib/server/http/forms.ts';
-import { createNote, CreateNoteForm, renderNoteFor, setNoteStatus } from '#lib/server/notes/index.ts';
+import { handleForm } from '#lib/server/http/forms.ts';
+import { createNote, CreateNoteForm, previewNoteForm, setNoteStatus } from '#lib/server/notes/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const signIn = (lang: string, url: URL) => `/${lang}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`;
@@ -31,10 +31,6 @@ export const actions: Actions = {
 		});
 	},
 	/** Shows the body as it will read, without saving; works without JavaScript. */
-	preview: async ({ request, locals }) => {
-		const values = formValues(await request.formData());
-		const { db, config } = locals.app.ctx;
-		const rendered = await renderNoteFor(db, locals.viewer, values.body ?? '', locals.lang, config.publicUrl);
-		return { values, preview: rendered.html };
-	}
+	preview: async ({ request, locals }) =>
+		previewNoteForm(locals.app.ctx.db, locals.viewer, await request.formData(), locals.lang, locals.app.ctx.config.publicUrl)
 };

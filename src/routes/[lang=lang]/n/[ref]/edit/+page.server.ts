@@ -12,7 +12,7 @@ import {
 	moveAuthor,
 	noteIdFromSegment,
 	removeAuthor,
-	renderNoteFor,
+	previewNoteForm,
 	setNoteStatus,
 	updateNote,
 	UpdateNoteForm
@@ -72,12 +72,8 @@ export const actions: Actions = {
 			redirect(303, `/${locals.lang}/n/${id}?saved`);
 		});
 	},
-	preview: async ({ request, locals }) => {
-		const values = formValues(await request.formData());
-		const { db, config } = locals.app.ctx;
-		const rendered = await renderNoteFor(db, locals.viewer, values.body ?? '', locals.lang, config.publicUrl);
-		return { values, preview: rendered.html };
-	},
+	preview: async ({ request, locals }) =>
+		previewNoteForm(locals.app.ctx.db, locals.viewer, await request.formData(), locals.lang, locals.app.ctx.config.publicUrl),
 	invite: async (event) => {
 		const id = await noteOf(event);
 		const { locals, request } = event;
