@@ -221,3 +221,14 @@ describe('author names', () => {
 		});
 	});
 });
+
+describe('reuse', () => {
+	it('gives the same text for the same note on the same day, and follows a change of day, title or author', () => {
+		const first = cite('apa', 'en');
+		expect(cite('apa', 'en')).toEqual(first);
+		expect(formatCitation(seed, 'apa', 'en', new Date(2024, 6, 19, 9, 30)).text).toContain('July 19, 2024');
+		expect(cite('apa', 'en', { ...seed, title: 'Un autre titre' }).text).toContain('Un autre titre');
+		expect(cite('apa', 'en', { ...seed, authors: [{ name: 'Alex Tremblay' }] }).text).toContain('Tremblay, A.');
+		expect(cite('apa', 'fr').text).not.toEqual(first.text);
+	});
+});

@@ -21,6 +21,32 @@ const TEXT = 'text/plain; charset=utf-8';
  */
 export function formatCitation(work: CitableWork, format: CitationFormat, lang: CitationLang, consulted: Date = new Date()): Citation {
 	const item = toCsl(work, consulted);
+	// citeproc takes milliseconds per citation, and every signed-in view of a note asks again: the same item (its
+	// date consulted included, so the day changes the key) in the same format and language gives the same text.
+	const key = `${format}|${lang}|${JSON.stringify(item)}|${work.containerTitle}`;
+	const known = recent.get(key);
+	if (known) {
+		recent.delete(key);
+		recent.set(key, known);
+		return known;
+	}
+	const citation = formatItem(work, item, format, lang, consulted);
+	recent.set(key, citation);
+	if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+	return citation;
+}
+
+// Least recently used first: a Map keeps insertion order, and a hit is moved to the end.
+const recent = new Map<string, Citation>();
+const RECENT_MAX = 2000;
+
+function formatItem(
+	work: CitableWork,
+	item: ReturnType<typeof toCsl>,
+	format: CitationFormat,
+	lang: CitationLang,
+	consulted: Date
+): Citation {
 	const base = work.id.replace(/[^A-Za-z0-9_-]/g, '') || 'note';
 	switch (format) {
 		case 'apa':

@@ -4,7 +4,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { logAdminView } from '../admin/index.ts';
 import { findCommunitySummary } from '../communities/index.ts';
 import type { Db } from '../db/index.ts';
-import { findNoteWithFacts, listNoteAuthors } from './queries.ts';
+import { findNoteWithFacts } from './queries.ts';
 
 /**
  * A note as this viewer may see it, with its authors and community. Anyone may call it; a note the viewer may
@@ -14,11 +14,8 @@ export async function getNote(db: Db, viewer: Viewer, id: string) {
 	const found = await findNoteWithFacts(db, id);
 	if (!found || !canViewNote(viewer, found.facts)) throw new NotFoundError('No such note');
 	if (seesOnlyAsAdmin(viewer, (v) => canViewNote(v, found.facts))) await logAdminView(db, viewer, 'note', id);
-	const [authors, community] = await Promise.all([
-		listNoteAuthors(db, id),
-		found.row.communityId ? findCommunitySummary(db, found.row.communityId) : undefined
-	]);
-	return { note: found.row, authors, community: community ?? null, canEdit: canEditNote(viewer, found.facts) };
+	const community = found.row.communityId ? await findCommunitySummary(db, found.row.communityId) : undefined;
+	return { note: found.row, authors: found.authors, community: community ?? null, canEdit: canEditNote(viewer, found.facts) };
 }
 
 export type NoteView = Awaited<ReturnType<typeof getNote>>;
