@@ -55,7 +55,12 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		`/${lang}/u/${HOST.handle}`,
 		`/${lang}/g/${PUBLIC_COMMUNITY}`,
 		`/${lang}/n/${SEED_NOTE}`,
-		`/${lang}/n/${SEED_NOTE}/history`
+		`/${lang}/n/${SEED_NOTE}/history`,
+		`/${lang}/glossary`,
+		`/${lang}/glossary?letter=E`,
+		`/${lang}/directory`,
+		`/${lang}/directory?region=Montr%C3%A9al`,
+		`/${lang}/c/Xk3v9QmT2pLw7RbN`
 	])('has no violations on %s', async (path) => {
 		expect(await violations(anonymous, path)).toEqual([]);
 	});
@@ -66,7 +71,9 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		`/${lang}/notes`,
 		`/${lang}/n/new?type=term`,
 		`/${lang}/n/${SEED_NOTE}`,
-		`/${lang}/n/${SEED_NOTE}/edit`
+		`/${lang}/n/${SEED_NOTE}/edit`,
+		`/${lang}/c/new`,
+		`/${lang}/c/Xk3v9QmT2pLw7RbN?find=atelier`
 	])('has no violations on %s as its host', async (path) => {
 		expect(await violations(host, path)).toEqual([]);
 	});

@@ -81,3 +81,44 @@ export function canViewNote(viewer: Viewer, note: NoteFacts): boolean {
 export function canEditNote(viewer: Viewer, note: NoteFacts): boolean {
 	return isAdmin(viewer) || (viewer.kind === 'account' && !note.deleted && note.authorIds.includes(viewer.id));
 }
+
+export type NotebookFacts = {
+	visibility: NoteVisibility;
+	communityId: string | null;
+	managerIds: readonly string[];
+	contributorIds: readonly string[];
+	deleted: boolean;
+};
+
+const isNotebookMember = (viewer: Viewer, nb: NotebookFacts) =>
+	viewer.kind === 'account' && (nb.managerIds.includes(viewer.id) || nb.contributorIds.includes(viewer.id));
+
+const isCommunityMember = (viewer: Viewer, communityId: string | null) =>
+	viewer.kind === 'account' && communityId !== null && viewer.activeCommunityIds.has(communityId);
+
+/**
+ * Who may see a notebook (DESIGN §6): everyone if public; the active members of its community if community; its
+ * managers and contributors always. Deleted: admins only. Seeing a notebook does not show its notes: each note
+ * keeps its own rule, and lists and counts show only the notes the viewer may see.
+ */
+export function canViewNotebook(viewer: Viewer, nb: NotebookFacts): boolean {
+	if (isAdmin(viewer)) return true;
+	if (nb.deleted) return false;
+	if (nb.visibility === 'public' || isNotebookMember(viewer, nb)) return true;
+	return nb.visibility === 'community' && isCommunityMember(viewer, nb.communityId);
+}
+
+/** Managers curate: title, categories, order, pins, members, deletion. Admins may, for moderation. */
+export function canManageNotebook(viewer: Viewer, nb: NotebookFacts): boolean {
+	return isAdmin(viewer) || (viewer.kind === 'account' && !nb.deleted && nb.managerIds.includes(viewer.id));
+}
+
+/**
+ * Contributors add, place and remove notes; so do the active members of the notebook's community (issue 4), as long
+ * as they may see the notebook (a private notebook stays its members' own).
+ */
+export function canContributeToNotebook(viewer: Viewer, nb: NotebookFacts): boolean {
+	if (canManageNotebook(viewer, nb)) return true;
+	if (nb.deleted) return false;
+	return isNotebookMember(viewer, nb) || (isCommunityMember(viewer, nb.communityId) && canViewNotebook(viewer, nb));
+}

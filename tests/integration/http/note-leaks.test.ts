@@ -40,6 +40,7 @@ const browsers = {} as Record<Who, Client>;
 const tokens = {} as Record<Who, string | undefined>;
 const notes = {} as Record<CaseName, Made>;
 let hubId: string;
+let notebookId: string;
 
 const api = (who: Who, path: string, method = 'GET', body?: unknown) => apiCall(app.url, path, { token: tokens[who], method, body });
 const asAuthor = (path: string, method: string, body?: unknown) => api('author', path, method, body);
@@ -114,6 +115,13 @@ beforeAll(async () => {
 		.join('\n\n');
 	expect((await asAuthor(`/api/v1/notes/${hubId}`, 'PATCH', { body: hubBody, baseRevisionId: hub.body.revisionId })).status).toBe(200);
 
+	// A public notebook holds every note: its page, its list and its count must show only what each viewer may see.
+	const notebook = await asAuthor('/api/v1/notebooks', 'POST', { title: `Carnet ${random()}`, visibility: 'public' });
+	notebookId = notebook.body.id;
+	for (const n of Object.values(notes)) {
+		expect((await asAuthor(`/api/v1/notebooks/${notebookId}/notes`, 'POST', { noteId: n.id })).status).toBe(204);
+	}
+
 	const madePrivate = notes['public, then made private'];
 	for (const path of [`/en/n/${madePrivate.id}`, `/en/n/${hubId}`]) {
 		expect(await (await browsers.anonymous.get(path)).text(), `anonymous read of ${path} while public`).toContain(madePrivate.token);
@@ -185,9 +193,9 @@ const SURFACES: Record<string, Surface> = {
 
 const seesIt = (name: CaseName, who: Who) => (CASES[name].sees as readonly Who[]).includes(who);
 
-// Pages about other things that could mention a note: fetched once per viewer, after every note exists. No page
-// counts notes yet (profiles and communities count members only; notebooks, with their "23 notes", come later), and
-// search finds communities and people only: here they must simply never carry a hidden title.
+// Pages about other things that could mention a note: fetched once per viewer, after every note exists. Profiles and
+// communities count members only, and search finds communities and people only: here they must simply never carry a
+// hidden title. The notebook's count is checked per viewer below.
 const shared = new Map<string, Promise<string>>();
 const sharedText = (who: Who, path: string) => {
 	const key = `${who} ${path}`;
@@ -210,6 +218,16 @@ const ELSEWHERE = [
 	// The hub's JSON: its body names hidden notes by id, in its author's words, never by title.
 	'/api/v1/notes/HUB'
 ];
+
+describe('the notebook holding every case', () => {
+	it.each(VIEWERS)('counts for %s only the notes they may see', async (who) => {
+		const expected = (Object.keys(CASES) as CaseName[]).filter((name) => seesIt(name, who) && name !== 'deleted (was public)').length;
+		const notebook = JSON.parse(await sharedText(who, `/api/v1/notebooks/${notebookId}`));
+		expect(notebook.noteCount).toBe(expected);
+		const page = await sharedText(who, `/en/c/${notebookId}`);
+		expect(page).toContain(expected === 1 ? '1 note' : `${expected} notes`);
+	});
+});
 
 describe.each(Object.keys(CASES) as CaseName[])('a note: %s', (name) => {
 	it.each(VIEWERS)('as %s', async (who) => {
@@ -255,6 +273,13 @@ describe.each(Object.keys(CASES) as CaseName[])('a note: %s', (name) => {
 		expect.soft(hub.replaceAll(`[[id:${n.id}|`, '').includes(n.id), `${at}: hub page id`).toBe(sees);
 		// Unseen, the link reads as one to a note that does not exist: the hub's own words, no title, no address.
 		expect.soft(hub.includes(`<span class="wikilink-missing">${n.label}</span>`), `${at}: unresolved link`).toBe(!sees);
+
+		// The notebook that holds it: its page and its API list name the note only to those who may see it.
+		const inNotebook = sees && name !== 'deleted (was public)';
+		const notebookPage = await sharedText(who, `/en/c/${notebookId}`);
+		expect.soft(notebookPage.includes(n.token), `${at}: notebook page`).toBe(inNotebook);
+		const notebookNotes = JSON.parse(await sharedText(who, `/api/v1/notebooks/${notebookId}/notes?limit=100`));
+		expect.soft(listed(notebookNotes), `${at}: notebook API list`).toBe(inNotebook);
 
 		if (!sees) {
 			for (const path of ELSEWHERE) {

@@ -38,7 +38,11 @@ describe('the seed note', () => {
 			'rel="license"',
 			`href="/en/n/${SEED}/history"`,
 			'id="cite-title"',
-			'Retrieved'
+			'Retrieved',
+			// The notebook that includes it, with the inclusion facts of the original page.
+			'Analyse de soutenabilité des plateformes En commun',
+			"Included by Marie-Soleil L'Allier on",
+			'Atelier 4 - Valider'
 		]) {
 			expect(html, fact).toContain(fact);
 		}
@@ -65,7 +69,15 @@ describe('the seed note', () => {
 			authors: [{ handle: 'marie-soleil', name: "Marie-Soleil L'Allier" }],
 			community: { slug: 'en-commun-soutien-et-developpement' },
 			publishedAt: '2024-05-27T16:00:00.000Z',
-			notebooks: []
+			notebooks: [
+				{
+					title: 'Analyse de soutenabilité des plateformes En commun',
+					category: 'Atelier 4 - Valider',
+					includedBy: { handle: 'marie-soleil', name: "Marie-Soleil L'Allier" },
+					includedAt: '2024-05-27T16:10:00.000Z',
+					noteCount: 1
+				}
+			]
 		});
 		const revisions = await (await reader.get(`/api/v1/notes/${SEED}/revisions`)).json();
 		expect(revisions.items).toHaveLength(1);

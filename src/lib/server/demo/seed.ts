@@ -5,6 +5,8 @@ import type { Ctx } from '../context.ts';
 import { schema } from '../db/index.ts';
 import { createCommunity, findCommunityBySlug, joinCommunity } from '../communities/index.ts';
 import { createNote, CreateNoteInput } from '../notes/index.ts';
+import { addCategory, createNotebook, CreateNotebookInput, includeNote } from '../notebooks/index.ts';
+import { seedLexicon } from './seed-lexicon.ts';
 import { seedNoteBody } from './seed-note/body.ts';
 
 export const DEMO_PASSWORD = 'commonplace-demo';
@@ -80,11 +82,41 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	await createCommunity(ctx.db, marie, closedOne);
 	await joinCommunity(ctx, alex, publicOne.slug);
 	await seedPraxisNote(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
-	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note. See the README.`;
+	await seedPraxisNotebook(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
+	const lexicon = await seedLexicon(ctx, await viewerOf(ctx.db, ids['marie-soleil']));
+	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note in 1 notebook, ${lexicon} glossary terms and organisations. See the README.`;
 }
 
 /** The Praxis note of the reference page, with its original id so /en/n/hyFh4E8AibDawZdxZGtAojyBHBY/ still works. */
 export const SEED_NOTE_ID = 'hyFh4E8AibDawZdxZGtAojyBHBY';
+
+/** The notebook that includes the seed note on the reference page, with the same inclusion facts. */
+async function seedPraxisNotebook(ctx: Ctx, manager: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
+	const community = await findCommunityBySlug(ctx.db, communitySlug);
+	const { id } = await createNotebook(
+		ctx.db,
+		manager,
+		CreateNotebookInput.parse({
+			title: 'Analyse de soutenabilité des plateformes En commun',
+			description:
+				'Les comptes rendus des ateliers sur le modèle de soutenabilité des plateformes En commun : comprendre, explorer, rêver, valider.',
+			visibility: 'public',
+			communityId: community?.id ?? null,
+			categoryLists: ['Atelier']
+		}),
+		{ id: SEED_NOTEBOOK_ID, createdAt: new Date('2024-04-15T10:00:00-04:00') }
+	);
+	const { id: valider } = await addCategory(ctx.db, manager, id, { list: 0, name: 'Atelier 4 - Valider' });
+	await includeNote(
+		ctx.db,
+		manager,
+		id,
+		{ noteId: SEED_NOTE_ID, categoryIds: [valider] },
+		{ includedAt: new Date('2024-05-27T12:10:00-04:00') }
+	);
+}
+
+export const SEED_NOTEBOOK_ID = 'Xk3v9QmT2pLw7RbN';
 
 async function seedPraxisNote(ctx: Ctx, author: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
 	const community = await findCommunityBySlug(ctx.db, communitySlug);

@@ -17,6 +17,15 @@ import {
 	RevisionJson,
 	UpdateNoteRequest
 } from '../notes/schemas.ts';
+import { DirectoryPageJson, DirectoryQuery, GlossaryJson, GlossaryQuery } from '../glossary/schemas.ts';
+import {
+	CategoryInput,
+	CreateNotebookInput,
+	IncludeNoteInput,
+	ListNotebookNotesQuery,
+	NotebookJson,
+	NotebookNoteJson
+} from '../notebooks/schemas.ts';
 
 /** RFC 9457 problem details, as problem.ts builds them. */
 export const ProblemJson = z
@@ -76,6 +85,8 @@ const NoteAuthorsJson = z
 
 const noteIdParam = z.object({ id: z.string().max(64).describe('Note id') });
 const attachmentParams = noteIdParam.extend({ attachmentId: z.string().max(64).describe('Attachment id') });
+
+const notebookParam = z.object({ id: z.string().max(64).describe('Notebook id') });
 
 const slugParam = z.object({ slug: z.string().max(60).describe('Community slug (case-insensitive)') });
 
@@ -303,6 +314,91 @@ const operations = {
 			422: invalid
 		}
 	},
+	createNotebook: {
+		operationId: 'createNotebook',
+		tags: ['notebooks'],
+		summary: 'Start a notebook; the caller becomes its first manager',
+		security: requiredAuth,
+		requestBody: { required: true, content: { 'application/json': { schema: CreateNotebookInput } } },
+		responses: {
+			201: { ...jsonBody('Created; `Location` is its API URL', NotebookJson), headers: z.object({ location: z.url() }) },
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('A community the caller is not a member of (`errors.communityId`)'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	getNotebook: {
+		operationId: 'getNotebook',
+		tags: ['notebooks'],
+		summary: 'A notebook, its categories and the count of notes the caller may see',
+		security: optionalAuth,
+		requestParams: { path: notebookParam },
+		responses: { 200: jsonBody('The notebook', NotebookJson), 401: badToken, 404: problem('No such notebook, or hidden from the caller') }
+	},
+	listNotebookNotes: {
+		operationId: 'listNotebookNotes',
+		tags: ['notebooks'],
+		summary: 'The notes of a notebook the caller may see, filtered and sorted',
+		security: optionalAuth,
+		requestParams: { path: notebookParam, query: ListNotebookNotesQuery },
+		responses: {
+			200: jsonBody(
+				'One page of notes',
+				z.object({ items: z.array(NotebookNoteJson), next: z.string().nullable() }).meta({ id: 'NotebookNotePage' })
+			),
+			401: badToken,
+			404: problem('No such notebook, or hidden from the caller'),
+			422: invalid
+		}
+	},
+	includeNote: {
+		operationId: 'includeNote',
+		tags: ['notebooks'],
+		summary: 'Include a note the caller may see, optionally in categories (one per list)',
+		security: requiredAuth,
+		requestParams: { path: notebookParam },
+		requestBody: { required: true, content: { 'application/json': { schema: IncludeNoteInput } } },
+		responses: {
+			204: { description: 'Included' },
+			401: unauthorized,
+			403: problem('The caller may not contribute to this notebook'),
+			404: problem('No such notebook or note, or hidden from the caller'),
+			409: problem('Already in the notebook'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	removeNotebookNote: {
+		operationId: 'removeNotebookNote',
+		tags: ['notebooks'],
+		summary: 'Take a note out of a notebook (the note stays)',
+		security: requiredAuth,
+		requestParams: { path: notebookParam.extend({ noteId: z.string().max(64) }) },
+		responses: {
+			204: { description: 'Removed' },
+			401: unauthorized,
+			403: problem('The caller may not contribute to this notebook'),
+			404: problem('No such notebook, or the note is not in it')
+		}
+	},
+	addNotebookCategory: {
+		operationId: 'addNotebookCategory',
+		tags: ['notebooks'],
+		summary: 'Add a category at the end of one of the notebook’s lists',
+		security: requiredAuth,
+		requestParams: { path: notebookParam },
+		requestBody: { required: true, content: { 'application/json': { schema: CategoryInput } } },
+		responses: {
+			201: jsonBody('Created', z.object({ id: z.string() })),
+			401: unauthorized,
+			403: problem('Only managers curate a notebook'),
+			404: problem('No such notebook, or hidden from the caller'),
+			415: unsupported,
+			422: invalid
+		}
+	},
 	getNote: {
 		operationId: 'getNote',
 		tags: ['notes'],
@@ -428,6 +524,29 @@ const operations = {
 			404: problem('No such note or attachment, or hidden from the caller'),
 			415: unsupported
 		}
+	},
+	listGlossary: {
+		operationId: 'listGlossary',
+		tags: ['glossary'],
+		summary: 'Lexicon terms the caller may see, A to Z',
+		description:
+			'Terms by letter (accents aside: É is under E; # holds the titles that start with anything but A–Z), then ' +
+			'alphabetically. `letters` names the letters that hold a term, for a navigation. At most 1,000 terms per answer: ' +
+			'when `complete` is false, ask one `letter` at a time.',
+		security: optionalAuth,
+		requestParams: { query: GlossaryQuery },
+		responses: { 200: jsonBody('The terms', GlossaryJson), 401: badToken, 422: invalid }
+	},
+	listDirectory: {
+		operationId: 'listDirectory',
+		tags: ['glossary'],
+		summary: 'Organisations the caller may see, by name',
+		description:
+			'Filter by `region` and `sector` (accents and case aside; `facets` lists the values, with counts of what the caller ' +
+			'may see) and by name with `q`. Follow `next` with `?cursor=` for more.',
+		security: optionalAuth,
+		requestParams: { query: DirectoryQuery },
+		responses: { 200: jsonBody('One page of organisations', DirectoryPageJson), 401: badToken, 422: invalid }
 	}
 } satisfies Record<string, ZodOpenApiOperationObject>;
 
@@ -457,7 +576,9 @@ function buildDocument(publicUrl: string) {
 				{ name: 'accounts', description: 'The caller’s account' },
 				{ name: 'communities', description: 'Communities of practice and their members' },
 				{ name: 'profiles', description: 'Public profiles' },
+				{ name: 'glossary', description: 'The glossary (lexicon terms) and the directory (organisations): notes of those types' },
 				{ name: 'notes', description: 'Notes' },
+				{ name: 'notebooks', description: 'Notebooks (carnets): curated collections of notes' },
 				{ name: 'attachments', description: 'Files carried by notes; served at `/files/{id}/{name}` to whoever may see the note' }
 			],
 			components: {
@@ -479,7 +600,14 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/communities/{slug}': { get: operations.getCommunity },
 				'/api/v1/communities/{slug}/membership': { post: operations.joinCommunity, delete: operations.leaveCommunity },
 				'/api/v1/profiles/{handle}': { get: operations.getProfile },
+				'/api/v1/glossary': { get: operations.listGlossary },
+				'/api/v1/directory': { get: operations.listDirectory },
 				'/api/v1/notes': { get: operations.listNotes, post: operations.createNote },
+				'/api/v1/notebooks': { post: operations.createNotebook },
+				'/api/v1/notebooks/{id}': { get: operations.getNotebook },
+				'/api/v1/notebooks/{id}/notes': { get: operations.listNotebookNotes, post: operations.includeNote },
+				'/api/v1/notebooks/{id}/notes/{noteId}': { delete: operations.removeNotebookNote },
+				'/api/v1/notebooks/{id}/categories': { post: operations.addNotebookCategory },
 				'/api/v1/notes/{id}': { get: operations.getNote, patch: operations.updateNote, delete: operations.deleteNote },
 				'/api/v1/notes/{id}/authors': { get: operations.listNoteAuthors, post: operations.inviteNoteAuthor },
 				'/api/v1/notes/{id}/authors/{handle}': { delete: operations.removeNoteAuthor },

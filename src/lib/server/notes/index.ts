@@ -27,3 +27,4 @@ export {
 export { listNotes, type NoteListItem } from './list-notes.ts';
 export { getEditNotePage, describeEditConflict, noteFormValues } from './edit-note-page.ts';
 export { previewNoteForm } from './preview-note.ts';
+export { getNoteJson } from './note-json.ts';

@@ -1,10 +1,11 @@
 import { licence } from '../../domain/licences.ts';
 import type { NoteView } from './get-note.ts';
+import type { NotebookOfNote } from '../notebooks/notebooks-of-note.ts';
 import type { NoteListItem } from './list-notes.ts';
 import type { NoteJson, NoteSummaryJson } from './schemas.ts';
 
 /** The API's note, built from a visibility-checked view; every field is named, none spread from the row. */
-export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en'): NoteJson {
+export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en', notebooks: readonly NotebookOfNote[] = []): NoteJson {
 	const { note, authors, community } = view;
 	const l = licence(note.licence);
 	return {
@@ -18,8 +19,14 @@ export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en'
 		status: note.status,
 		authors: authors.map((a) => ({ handle: a.handle, name: a.displayName })),
 		community: community ? { slug: community.slug, name: community.name } : null,
-		// Filled once notebooks exist (their issue); the field is part of the contract already.
-		notebooks: [],
+		notebooks: notebooks.map((nb) => ({
+			id: nb.id,
+			title: nb.title,
+			category: nb.category,
+			includedBy: nb.includedByHandle ? { handle: nb.includedByHandle, name: nb.includedByName ?? '' } : null,
+			includedAt: nb.includedAt.toISOString(),
+			noteCount: nb.noteCount
+		})),
 		publishedAt: note.publishedAt?.toISOString() ?? null,
 		updatedAt: note.updatedAt.toISOString(),
 		revisionId: note.currentRevisionId ?? '',

@@ -156,7 +156,16 @@ export const NoteJson = z
 		authors: z.array(z.object({ handle: z.string(), name: z.string() })).describe('Authors in byline order'),
 		community: z.object({ slug: z.string(), name: z.string() }).nullable().describe('The community the note belongs to'),
 		notebooks: z
-			.array(z.object({ id: z.string(), title: z.string() }))
+			.array(
+				z.object({
+					id: z.string(),
+					title: z.string(),
+					category: z.string().nullable().describe('The note’s category there (first category list)'),
+					includedBy: z.object({ handle: z.string(), name: z.string() }).nullable(),
+					includedAt: z.iso.datetime(),
+					noteCount: z.number().int().describe('Notes in that notebook the caller may see')
+				})
+			)
 			.describe('Notebooks that include the note and that the caller may see'),
 		publishedAt: z.iso.datetime().nullable().describe('First publication, null for a never-published draft'),
 		updatedAt: z.iso.datetime().describe('Last revision'),

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formFailure } from '#lib/server/http/forms.ts';
 import { answerAuthorInvitation, listAuthorInvitations, listOwnNotes } from '#lib/server/notes/index.ts';
+import { listNotebooks } from '#lib/server/notebooks/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const signIn = (lang: string) => `/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/notes`)}`;
@@ -9,8 +10,12 @@ const signIn = (lang: string) => `/${lang}/sign-in?next=${encodeURIComponent(`/$
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.account) redirect(303, signIn(locals.lang));
 	const { db } = locals.app.ctx;
-	const [notes, invitations] = await Promise.all([listOwnNotes(db, locals.viewer), listAuthorInvitations(db, locals.viewer)]);
-	return { notes, invitations };
+	const [notes, invitations, notebooks] = await Promise.all([
+		listOwnNotes(db, locals.viewer),
+		listAuthorInvitations(db, locals.viewer),
+		listNotebooks(db, locals.viewer, { memberId: locals.account.id })
+	]);
+	return { notes, invitations, notebooks };
 };
 
 const Answer = z.object({ noteId: z.string().min(1).max(64), answer: z.enum(['accept', 'decline']) });

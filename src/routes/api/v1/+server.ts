@@ -16,7 +16,10 @@ export const GET: RequestHandler = api(({ locals }) => {
 			community: `${base}/communities/{slug}`,
 			profile: `${base}/profiles/{handle}`,
 			notes: `${base}/notes`,
-			note: `${base}/notes/{id}`
+			glossary: `${base}/glossary`,
+			directory: `${base}/directory`,
+			note: `${base}/notes/{id}`,
+			notebook: `${base}/notebooks/{id}`
 		}
 	};
 	return ok(body);

@@ -3,3 +3,4 @@ export * from './profiles.ts';
 export * from './communities.ts';
 export * from './admin.ts';
 export * from './notes.ts';
+export * from './notebooks.ts';

@@ -15,6 +15,7 @@ import {
 } from '#lib/server/communities/index.ts';
 import { handleForm, isFormFailure, type FormState } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
+import { listNotebooks } from '#lib/server/notebooks/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (view.community.slug !== params.slug) redirect(308, `/${locals.lang}/g/${view.community.slug}${url.search}`);
 	return {
 		community: presentCommunityView(view),
+		notebooks: await listNotebooks(locals.app.ctx.db, locals.viewer, { communityId: view.community.id }),
 		created: url.searchParams.has('created'),
 		welcome: url.searchParams.has('welcome')
 	};

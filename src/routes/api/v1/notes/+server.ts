@@ -2,10 +2,9 @@ import { api, created, methodNotAllowed, ok, presentAt, readJson, readQuery, req
 import {
 	createNote,
 	CreateNoteRequest,
-	getNote,
+	getNoteJson,
 	listNotes,
 	ListNotesQuery,
-	presentNote,
 	presentNoteSummary,
 	setNoteStatus
 } from '#lib/server/notes/index.ts';
@@ -24,7 +23,7 @@ export const POST: RequestHandler = api(async ({ locals, request, url }) => {
 	const { id } = await createNote(db, viewer, input);
 	if (status === 'published') await setNoteStatus(db, viewer, id, 'published');
 	const { publicUrl, lang } = presentAt(locals);
-	return created(presentNote(await getNote(db, viewer, id), publicUrl, lang), new URL(`/api/v1/notes/${id}`, url).href);
+	return created(await getNoteJson(db, viewer, id, publicUrl, lang), new URL(`/api/v1/notes/${id}`, url).href);
 });
 
 export const fallback = methodNotAllowed('GET, POST');

@@ -1,10 +1,10 @@
 import { api, methodNotAllowed, noContent, ok, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
-import { deleteNote, getNote, presentNote, setNoteStatus, updateNote, UpdateNoteRequest } from '#lib/server/notes/index.ts';
+import { deleteNote, getNoteJson, setNoteStatus, updateNote, UpdateNoteRequest } from '#lib/server/notes/index.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params }) => {
 	const { publicUrl, lang } = presentAt(locals);
-	return ok(presentNote(await getNote(locals.app.ctx.db, locals.viewer, params.id), publicUrl, lang));
+	return ok(await getNoteJson(locals.app.ctx.db, locals.viewer, params.id, publicUrl, lang));
 });
 
 /** Saves the fields sent as a new revision (409 with `currentRevisionId` if the note changed since `baseRevisionId`). */
@@ -16,7 +16,7 @@ export const PATCH: RequestHandler = api(async ({ locals, params, request }) => 
 	if (changesFields) await updateNote(db, viewer, params.id, input);
 	if (status) await setNoteStatus(db, viewer, params.id, status);
 	const { publicUrl, lang } = presentAt(locals);
-	return ok(presentNote(await getNote(db, viewer, params.id), publicUrl, lang));
+	return ok(await getNoteJson(db, viewer, params.id, publicUrl, lang));
 });
 
 export const DELETE: RequestHandler = api(async ({ locals, params }) => {

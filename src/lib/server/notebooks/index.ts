@@ -1,0 +1,11 @@
+export { createNotebook } from './create-notebook.ts';
+export { getNotebook, type NotebookView } from './get-notebook.ts';
+export { addCategory, renameCategory, moveCategory, deleteCategory } from './categories.ts';
+export { includeNote, setNoteCategory, removeNoteFromNotebook, pinNote } from './inclusion.ts';
+export { listNotebookNotes, type NotebookNoteItem } from './list-notebook-notes.ts';
+export { listNotebooksOfNote, type NotebookOfNote } from './notebooks-of-note.ts';
+export { visibleNotebookFilter } from './visibility-filter.ts';
+export { findNotebookWithFacts } from './queries.ts';
+export { presentNotebook, presentNotebookNote } from './present.ts';
+export * from './schemas.ts';
+export { addNotebookMember, removeNotebookMember, listNotebookMembers, listNotebooks } from './members.ts';

@@ -1,0 +1,81 @@
+// Notebooks in a real browser: a host starts a notebook with three categories, invites a contributor who adds a
+// note in a category, and a reader filters and sorts; the seed note's page shows its notebook as on the original.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, HOST, launch, MEMBER, open, openPage, signIn, t, visible } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const stamp = Date.now().toString(36);
+
+async function signedInPage(lang: 'fr' | 'en', email: string): Promise<Page> {
+	const page = await openPage(browser, lang);
+	await signIn(page, lang, email, DEMO_PASSWORD);
+	await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+	return page;
+}
+
+it('curates a notebook with a contributor, and a reader filters it', async () => {
+	const host = await signedInPage('fr', HOST.email);
+	await open(host, '/fr/c/new');
+	const title = `Carnet des ateliers ${stamp}`;
+	await host.getByLabel(t('fr', 'editor_title'), { exact: true }).fill(title);
+	await host.getByLabel(t('fr', 'notebook_field_list', { number: '1' })).fill('Atelier');
+	await host.getByRole('button', { name: t('fr', 'notebook_new_submit') }).click();
+	await visible(host.getByRole('heading', { name: title, level: 1 }));
+	const notebookUrl = new URL(host.url()).pathname;
+
+	for (const name of ['Comprendre', 'Explorer', 'Valider']) {
+		await host.getByLabel(t('fr', 'notebook_new_category')).fill(name);
+		await host.getByRole('button', { name: t('fr', 'notebook_add_category') }).click();
+		await visible(host.locator('.notebook-categories').getByRole('link', { name }));
+	}
+	await host.getByLabel(t('fr', 'notebook_add_member')).fill(MEMBER.handle);
+	await host.getByRole('button', { name: t('fr', 'notebook_add_member_submit') }).click();
+	await visible(host.locator('.notebook-members').getByRole('link', { name: MEMBER.name }));
+	await host.context().close();
+
+	// The contributor writes a note, then adds it under "Explorer" with the picker.
+	const alex = await signedInPage('en', MEMBER.email);
+	const noteTitle = `Rooftop gardens ${stamp}`;
+	await open(alex, '/en/n/new');
+	await alex.getByLabel(t('en', 'editor_title'), { exact: true }).fill(noteTitle);
+	await alex.getByRole('button', { name: t('en', 'editor_save_publish') }).click();
+	await alex.waitForURL(/\?saved/);
+	await open(alex, notebookUrl.replace('/fr/', '/en/'));
+	await alex.getByLabel(t('en', 'notebook_find_note')).fill('rooftop');
+	await alex.getByRole('button', { name: t('en', 'notebook_find'), exact: true }).click();
+	await alex.getByLabel(t('en', 'notebook_category_for', { title: noteTitle })).selectOption({ label: 'Explorer' });
+	await alex.getByRole('button', { name: new RegExp(`^${t('en', 'notebook_include')}`) }).click();
+	await visible(alex.locator('.notebook-notes').getByRole('link', { name: noteTitle }));
+	await alex.context().close();
+
+	// A reader, signed out, filters by category and sorts by title.
+	const reader = await openPage(browser, 'fr');
+	await open(reader, notebookUrl);
+	await reader.locator('.notebook-categories').getByRole('link', { name: 'Valider' }).click();
+	await visible(reader.getByText(t('fr', 'notebook_no_match')));
+	await reader.locator('.notebook-categories').getByRole('link', { name: 'Explorer' }).click();
+	await visible(reader.locator('.notebook-notes').getByRole('link', { name: noteTitle }));
+	await reader.getByLabel(t('fr', 'notebook_sort')).selectOption('title');
+	await reader.getByRole('button', { name: t('fr', 'notebook_apply') }).click();
+	await reader.waitForURL(/sort=title/);
+	expect(new URL(reader.url()).searchParams.get('category')).not.toBeNull();
+	await visible(reader.locator('.notebook-notes').getByRole('link', { name: noteTitle }));
+	await reader.context().close();
+});
+
+it('shows the seed note in its notebook, with the inclusion facts of the original page', async () => {
+	const page = await openPage(browser, 'fr');
+	await open(page, '/fr/n/hyFh4E8AibDawZdxZGtAojyBHBY');
+	const section = page.locator('.note-notebooks');
+	await visible(section.getByRole('link', { name: 'Analyse de soutenabilité des plateformes En commun' }));
+	const text = await section.innerText();
+	expect(text).toContain("Incluse par Marie-Soleil L'Allier, le 27 mai 2024");
+	expect(text).toContain('Atelier 4 - Valider');
+	await page.context().close();
+});
