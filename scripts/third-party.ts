@@ -22,6 +22,10 @@ const OUT = 'docs/THIRD-PARTY.md';
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 // What each runtime dependency does here; a dependency missing from this map is flagged in the output.
+// The vendored CSL files and where each came from: written by hand, kept here so a regeneration keeps it.
+const CITATION_STYLES =
+	'## Citation styles and locales\n\nCitation Style Language files from the CSL project (https://citationstyles.org), under CC BY-SA 3.0, each keeping its `<info>` block with authors and licence. Details and checksums: `src/lib/server/citations/styles/README.md`.\n\n| File or item                                                                  | Style                                                                          | Source                                                                                    | Changes                                                                                              |\n| ----------------------------------------------------------------------------- | ------------------------------------------------------------------------------ | ----------------------------------------------------------------------------------------- | ---------------------------------------------------------------------------------------------------- |\n| `src/lib/server/citations/styles/modern-language-association.ts`              | MLA 9th edition (2021-07-13), Sebastian Karcher                                | copied byte for byte from the npm package `rehype-citation` 2.3.2 (MIT), which bundles it | at run time, the access date is printed whenever there is one (`src/lib/server/citations/engine.ts`) |\n| `src/lib/server/citations/styles/chicago-author-date-17th-edition.ts`         | Chicago 17th edition, author-date (2018-01-24), Julian Onions and contributors | as above                                                                                  | as above                                                                                             |\n| APA 7th edition, bundled in `@citation-js/plugin-csl`                         | APA 7th edition                                                                | `@citation-js/plugin-csl` 0.9.0                                                           | as above                                                                                             |\n| fr-CA locale, made from the fr-FR locale bundled in `@citation-js/plugin-csl` | —                                                                              | `@citation-js/plugin-csl` 0.9.0                                                           | language tag fr-CA; the "retrieved" term reads « consulté le »                                       |';
+
 const RUNTIME_USE: Record<string, string> = {
 	'@electric-sql/pglite': 'embedded PostgreSQL (WASM), the default database',
 	'@inlang/paraglide-js': 'compiles `messages/*.json` into typed message functions; locale detection at run time',
@@ -34,7 +38,16 @@ const RUNTIME_USE: Record<string, string> = {
 	'sanitize-html': 'sanitises rendered HTML again (defence in depth)',
 	sharp: 're-encodes uploaded pictures (avatars), dropping their metadata',
 	zod: 'validation of every input (forms, API, environment)',
-	'zod-openapi': 'the OpenAPI 3.1 document of /api/v1, from the Zod schemas'
+	'zod-openapi': 'the OpenAPI 3.1 document of /api/v1, from the Zod schemas',
+	'@citation-js/core': 'citations of notes (CSL-JSON in, formatted text out)',
+	'@citation-js/plugin-bibtex': 'BibTeX export of citations',
+	'@citation-js/plugin-csl': 'APA, MLA and Chicago formatting through citeproc-js',
+	'@citation-js/plugin-ris': 'RIS export of citations',
+	'd3-force': 'lays out the graph of a notebook’s notes and their links',
+	diff: 'word-level differences between revisions and in the conflict screen',
+	fflate: 'reads and writes the Markdown zip archives of notebook import and export',
+	'markdown-it-anchor': 'heading anchors of rendered notes',
+	yaml: 'the front matter of imported and exported Markdown notes'
 };
 
 // Development dependencies whose code ends up in build/: adapter-node bundles everything but `dependencies`.
@@ -213,10 +226,11 @@ function render(): string {
 		row([
 			'Citation Style Language styles and locales (APA, MLA, Chicago; fr-CA locale)',
 			'CC BY-SA 3.0',
-			'From the CSL project (https://citationstyles.org); to be vendored with the citation feature, keeping the attribution in each file.'
+			'From the CSL project (https://citationstyles.org), vendored in `src/lib/server/citations/styles/`, keeping the attribution in each file.'
 		]),
 		row(['`static/favicon.svg`', 'AGPL-3.0-or-later', 'Made for Commonplace.'])
 	);
+	out('', ...CITATION_STYLES.split('\n'));
 	return lines.join('\n') + '\n';
 }
 
