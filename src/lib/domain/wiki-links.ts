@@ -21,7 +21,7 @@ export interface WikiLinkMatch extends WikiLink {
 
 // Note ids (DESIGN §5): 16 base64url characters; notes imported from Praxis keep their 27-character base62 ids
 // (e.g. hyFh4E8AibDawZdxZGtAojyBHBY) so their old URLs still work.
-const NOTE_ID = /^(?:[A-Za-z0-9_-]{16}|[A-Za-z0-9]{27})$/;
+export const NOTE_ID = /^(?:[A-Za-z0-9_-]{16}|[A-Za-z0-9]{27})$/;
 
 // Title: no brackets, pipe or line break. Label: no brackets or line break. "\|" separates too, because a bare "|"
 // would split a GFM table cell (Obsidian's convention); markdown-it hands the renderer the cell already unescaped.
@@ -144,6 +144,22 @@ export function rewriteWikiLinks(body: string, idsByTitle: ReadonlyMap<string, s
 		if (id === undefined || !NOTE_ID.test(id)) continue;
 		const pipe = o.inTable ? '\\|' : '|';
 		out += `${body.slice(last, o.start)}[[id:${id}${pipe}${o.label ?? o.target.title}]]`;
+		last = o.end;
+	}
+	return last === 0 ? body : out + body.slice(last);
+}
+
+/**
+ * Replaces each wiki link (outside code) by what `replace` returns for it; null leaves it as written. `inTable` says
+ * the link sits in a GFM table row, where a bare "|" would split the cell. Used by exports and imports.
+ */
+export function mapWikiLinks(body: string, replace: (link: WikiLink & { inTable: boolean }) => string | null): string {
+	let out = '';
+	let last = 0;
+	for (const o of occurrences(body)) {
+		const next = replace({ target: o.target, label: o.label, inTable: o.inTable });
+		if (next === null) continue;
+		out += body.slice(last, o.start) + next;
 		last = o.end;
 	}
 	return last === 0 ? body : out + body.slice(last);
