@@ -1,0 +1,21 @@
+import { api, created, methodNotAllowed, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
+import {
+	createKnowledgeBase,
+	CreateKnowledgeBaseInput,
+	getKnowledgeBase,
+	presentKnowledgeBase
+} from '#lib/server/knowledge-bases/index.ts';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = api(async ({ locals, request, url }) => {
+	const { viewer } = requireAccount(locals);
+	const input = await readJson(request, CreateKnowledgeBaseInput);
+	const { db } = locals.app.ctx;
+	const { id } = await createKnowledgeBase(db, viewer, input);
+	return created(
+		presentKnowledgeBase(await getKnowledgeBase(db, viewer, id), presentAt(locals)),
+		new URL(`/api/v1/knowledge-bases/${id}`, url).href
+	);
+});
+
+export const fallback = methodNotAllowed('POST');
