@@ -9,7 +9,8 @@ const http = 'tests/integration/http/**/*.test.ts';
 const pureServer = [
 	'src/lib/server/notes/render/**/*.test.ts',
 	'src/lib/server/citations/**/*.test.ts',
-	'src/lib/server/page-cache/**/*.test.ts'
+	'src/lib/server/page-cache/**/*.test.ts',
+	'src/lib/server/open-data/feed-xml.test.ts'
 ];
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const dbProject = (kind: 'pglite' | 'postgres') => ({

@@ -60,7 +60,8 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		`/${lang}/glossary?letter=E`,
 		`/${lang}/directory`,
 		`/${lang}/directory?region=Montr%C3%A9al`,
-		`/${lang}/c/Xk3v9QmT2pLw7RbN`
+		`/${lang}/c/Xk3v9QmT2pLw7RbN`,
+		`/${lang}/c/Xk3v9QmT2pLw7RbN/graph`
 	])('has no violations on %s', async (path) => {
 		expect(await violations(anonymous, path)).toEqual([]);
 	});

@@ -66,6 +66,12 @@ it('curates a notebook with a contributor, and a reader filters it', async () =>
 	await reader.waitForURL(/sort=title/);
 	expect(new URL(reader.url()).searchParams.get('category')).not.toBeNull();
 	await visible(reader.locator('.notebook-notes').getByRole('link', { name: noteTitle }));
+
+	// The graph draws the notes as links to them, beside a list that says the same.
+	await reader.getByRole('link', { name: t('fr', 'notebook_graph_link') }).click();
+	await visible(reader.locator('svg.note-graph a.node'));
+	expect(await reader.locator('svg.note-graph a.node').count()).toBe(1);
+	await visible(reader.locator('.graph-list').getByRole('link', { name: noteTitle }));
 	await reader.context().close();
 });
 

@@ -122,3 +122,27 @@ export function canContributeToNotebook(viewer: Viewer, nb: NotebookFacts): bool
 	if (nb.deleted) return false;
 	return isNotebookMember(viewer, nb) || (isCommunityMember(viewer, nb.communityId) && canViewNotebook(viewer, nb));
 }
+
+export type KnowledgeBaseFacts = {
+	visibility: NoteVisibility;
+	communityId: string | null;
+	managerIds: readonly string[];
+	deleted: boolean;
+};
+
+/**
+ * Who may see a knowledge base (DESIGN §6): everyone if public; the active members of its community if community;
+ * its managers always. Deleted: admins only. Seeing it shows only the notebooks, and in them the notes, that the
+ * viewer may see on their own.
+ */
+export function canViewKnowledgeBase(viewer: Viewer, kb: KnowledgeBaseFacts): boolean {
+	if (isAdmin(viewer)) return true;
+	if (kb.deleted) return false;
+	if (kb.visibility === 'public' || (viewer.kind === 'account' && kb.managerIds.includes(viewer.id))) return true;
+	return kb.visibility === 'community' && isCommunityMember(viewer, kb.communityId);
+}
+
+/** Managers choose its notebooks, title and order; admins may, for moderation. */
+export function canManageKnowledgeBase(viewer: Viewer, kb: KnowledgeBaseFacts): boolean {
+	return isAdmin(viewer) || (viewer.kind === 'account' && !kb.deleted && kb.managerIds.includes(viewer.id));
+}

@@ -23,6 +23,11 @@ const ORDER: Record<ListNotebookNotesQuery['sort'], SQL[]> = {
  */
 export async function listNotebookNotes(db: Db, viewer: Viewer, notebookId: string, query: ListNotebookNotesQuery) {
 	await notebookFor(db, viewer, notebookId, 'view');
+	return notebookNotesPage(db, viewer, notebookId, query);
+}
+
+/** listNotebookNotes for a caller that has just checked the viewer may see the notebook (the notebook page). */
+export async function notebookNotesPage(db: Db, viewer: Viewer, notebookId: string, query: ListNotebookNotesQuery) {
 	// The cursor is the offset of the next page: sorts by title or date have no stable keyset of their own here,
 	// and a notebook holds thousands of notes at most.
 	const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) || 0 : 0;

@@ -19,6 +19,8 @@ import {
 	listNotebookNotes,
 	ListNotebookNotesQuery,
 	listNotebooksOfNote,
+	getNotebookGraph,
+	moveNoteInNotebook,
 	pinNote,
 	removeNoteFromNotebook,
 	visibleNotebookFilter
@@ -120,10 +122,19 @@ describe('curating a notebook', () => {
 
 		await pinNote(t.ctx.db, host, nb, apple, true);
 		expect(await list(anonymous)).toEqual(['Abeilles', 'Zèbre']);
+		await pinNote(t.ctx.db, host, nb, apple, false);
+		// The managers' order: moving within a category, or among the uncategorised.
+		const other = await publishedNote(host, { title: 'Autre' });
+		await includeNote(t.ctx.db, host, nb, { noteId: other, categoryIds: [] });
+		expect(await list(anonymous, { category: 'none' })).toEqual(['Abeilles', 'Autre']);
+		await moveNoteInNotebook(t.ctx.db, host, nb, other, 'up');
+		expect(await list(anonymous, { category: 'none' })).toEqual(['Autre', 'Abeilles']);
+		await expect(moveNoteInNotebook(t.ctx.db, await c.member.viewer(), nb, other, 'down')).rejects.toThrow(ForbiddenError);
+		await removeNoteFromNotebook(t.ctx.db, host, nb, other);
 
 		// Deleting a category keeps its notes, uncategorised.
 		await deleteCategory(t.ctx.db, host, nb, a4);
-		expect(await list(anonymous, { category: 'none' })).toEqual(['Abeilles', 'Zèbre']);
+		expect(await list(anonymous, { category: 'none' })).toEqual(['Zèbre', 'Abeilles']);
 		// A deleted note leaves every list and count.
 		await deleteNote(t.ctx.db, host, zebra);
 		expect((await getNotebook(t.ctx.db, anonymous, nb)).noteCount).toBe(1);
@@ -168,5 +179,23 @@ describe('curating a notebook', () => {
 			})
 		]);
 		expect((await listNotebooksOfNote(t.ctx.db, host, note)).map((n) => n.title)).toEqual(['Ouvert', 'Privé']);
+	});
+});
+
+describe('the graph', () => {
+	it('draws the notes the viewer may see and only the links between them', async () => {
+		const c = await community();
+		const host = await c.host.viewer();
+		const a = await publishedNote(host, { title: `Graphe A ${tag()}` });
+		const b = await publishedNote(host, { title: 'Graphe B', body: `Voir [[id:${a}|A]]` });
+		const { id: hidden } = await createNote(t.ctx.db, host, noteInput({ title: 'Graphe caché', body: `Voir [[id:${a}|A]]` }));
+		const { id: nb } = await createNotebook(t.ctx.db, host, notebookInput());
+		for (const noteId of [a, b, hidden]) await includeNote(t.ctx.db, host, nb, { noteId, categoryIds: [] });
+		const seen = await getNotebookGraph(t.ctx.db, anonymous, nb);
+		expect(seen.nodes.map((n) => n.id).sort()).toEqual([a, b].sort());
+		expect(seen.links).toEqual([{ source: b, target: a }]);
+		const all = await getNotebookGraph(t.ctx.db, host, nb);
+		expect(all.nodes).toHaveLength(3);
+		expect(all.links).toHaveLength(2);
 	});
 });

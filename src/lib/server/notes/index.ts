@@ -28,3 +28,5 @@ export { listNotes, type NoteListItem } from './list-notes.ts';
 export { getEditNotePage, describeEditConflict, noteFormValues } from './edit-note-page.ts';
 export { previewNoteForm } from './preview-note.ts';
 export { getNoteJson } from './note-json.ts';
+export { refreshNoteLinks } from './refresh-links.ts';
+export { findLinkTargets } from './links.ts';

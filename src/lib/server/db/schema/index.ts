@@ -4,3 +4,4 @@ export * from './communities.ts';
 export * from './admin.ts';
 export * from './notes.ts';
 export * from './notebooks.ts';
+export * from './knowledge-bases.ts';
