@@ -26,6 +26,9 @@ export const notebook = pgTable(
 		guide: text('guide').notNull().default(''),
 		// A note that serves as the table of contents of a long work (report, thesis, proceedings).
 		tocNoteId: text('toc_note_id').references(() => note.id, { onDelete: 'set null' }),
+		// The cover picture, re-encoded without metadata and stored under DATA_DIR like attachments; its alt text.
+		coverKey: text('cover_key'),
+		coverAlt: text('cover_alt').notNull().default(''),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +51,23 @@ export const notebookMember = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.notebookId, t.accountId] }), index('notebook_member_account_idx').on(t.accountId)]
+);
+
+/** A person a manager invited to take part; they become a member once they accept (and may decline). */
+export const notebookInvitation = pgTable(
+	'notebook_invitation',
+	{
+		notebookId: text('notebook_id')
+			.notNull()
+			.references(() => notebook.id, { onDelete: 'cascade' }),
+		accountId: text('account_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['manager', 'contributor'] }).notNull(),
+		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.notebookId, t.accountId] }), index('notebook_invitation_account_idx').on(t.accountId)]
 );
 
 /** A category of one of the notebook's lists (`list` indexes categoryLists), in the order managers set. */

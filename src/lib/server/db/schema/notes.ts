@@ -28,6 +28,12 @@ export const note = pgTable(
 			.default('draft'),
 		communityId: text('community_id').references(() => community.id, { onDelete: 'set null' }),
 		currentRevisionId: text('current_revision_id'),
+		// People credited without an account (an imported report's authors, a workshop's facilitators): their names,
+		// in byline order after the account authors.
+		externalAuthors: text('external_authors')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		// Lexicon term (type 'term')
 		termDefinition: text('term_definition'),
 		termSynonyms: text('term_synonyms').array(),
