@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Database } from './client.ts';
 import { lockDataDir } from './lock.ts';
+import { startMaintenance } from './maintenance.ts';
 
 export { DataDirBusyError } from './lock.ts';
 
@@ -32,9 +33,12 @@ export function appDatabase(cfg: Config): Promise<Database> {
 			release();
 			throw e;
 		}
+		// PostgreSQL servers run autovacuum; an embedded database gets the same from this process.
+		const stopMaintenance = startMaintenance(database.db);
 		return {
 			...database,
 			close: async () => {
+				await stopMaintenance();
 				await database.close();
 				release();
 			}
