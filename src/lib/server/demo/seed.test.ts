@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { authFor } from '../../../../tests/support/factories.ts';
 import { anonymous } from '../../domain/viewer.ts';
+import { getKnowledgeBase } from '../knowledge-bases/index.ts';
 import { getNote } from '../notes/index.ts';
-import { seedDemo, SEED_NOTE_ID } from './seed.ts';
+import { seedDemo, SEED_KNOWLEDGE_BASE_ID, SEED_NOTE_ID, SEED_NOTEBOOK_ID } from './seed.ts';
 
 const t = useTestContext();
 
@@ -24,5 +25,10 @@ describe('demo content', () => {
 		expect(note.body).toContain('## Intention');
 		expect(authors.map((a) => a.displayName)).toEqual(["Marie-Soleil L'Allier"]);
 		expect(community?.name).toBe('En commun - soutien et développement');
+		// The demo knowledge base holds the demo notebook, for anyone to read and export.
+		const kb = await getKnowledgeBase(t.ctx.db, anonymous, SEED_KNOWLEDGE_BASE_ID);
+		expect(kb.knowledgeBase).toMatchObject({ title: 'Savoirs des plateformes En commun', visibility: 'public' });
+		expect(kb.notebooks.map((nb) => nb.id)).toEqual([SEED_NOTEBOOK_ID]);
+		expect(kb.noteCount).toBe(1);
 	});
 });

@@ -6,6 +6,7 @@ import { schema } from '../db/index.ts';
 import { createCommunity, findCommunityBySlug, joinCommunity } from '../communities/index.ts';
 import { createNote, CreateNoteInput } from '../notes/index.ts';
 import { addCategory, createNotebook, CreateNotebookInput, includeNote } from '../notebooks/index.ts';
+import { addKnowledgeBaseNotebook, createKnowledgeBase, CreateKnowledgeBaseInput } from '../knowledge-bases/index.ts';
 import { seedLexicon } from './seed-lexicon.ts';
 import { seedNoteBody } from './seed-note/body.ts';
 
@@ -83,8 +84,9 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	await joinCommunity(ctx, alex, publicOne.slug);
 	await seedPraxisNote(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
 	await seedPraxisNotebook(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
+	await seedKnowledgeBase(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
 	const lexicon = await seedLexicon(ctx, await viewerOf(ctx.db, ids['marie-soleil']));
-	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note in 1 notebook, ${lexicon} glossary terms and organisations. See the README.`;
+	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note in 1 notebook, 1 knowledge base, ${lexicon} glossary terms and organisations. See the README.`;
 }
 
 /** The Praxis note of the reference page, with its original id so /en/n/hyFh4E8AibDawZdxZGtAojyBHBY/ still works. */
@@ -117,6 +119,26 @@ async function seedPraxisNotebook(ctx: Ctx, manager: Awaited<ReturnType<typeof v
 }
 
 export const SEED_NOTEBOOK_ID = 'Xk3v9QmT2pLw7RbN';
+
+/** The demo knowledge base: the notebook above, read as one report for the partners of En commun. */
+export const SEED_KNOWLEDGE_BASE_ID = 'Sv4rPq8LmN2tXc6W';
+
+async function seedKnowledgeBase(ctx: Ctx, manager: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
+	const community = await findCommunityBySlug(ctx.db, communitySlug);
+	await createKnowledgeBase(
+		ctx.db,
+		manager,
+		CreateKnowledgeBaseInput.parse({
+			title: 'Savoirs des plateformes En commun',
+			description:
+				'Ce que la communauté a appris en prenant soin des plateformes En commun, réuni pour ses partenaires et ses bailleurs de fonds : les ateliers sur la soutenabilité, à lire, chercher et exporter comme un rapport.',
+			visibility: 'public',
+			communityId: community?.id ?? null
+		}),
+		{ id: SEED_KNOWLEDGE_BASE_ID, createdAt: new Date('2024-07-15T10:00:00-04:00') }
+	);
+	await addKnowledgeBaseNotebook(ctx.db, manager, SEED_KNOWLEDGE_BASE_ID, SEED_NOTEBOOK_ID);
+}
 
 async function seedPraxisNote(ctx: Ctx, author: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
 	const community = await findCommunityBySlug(ctx.db, communitySlug);

@@ -30,7 +30,7 @@ export async function loadNotebookForExport(db: Db, viewer: Viewer, notebookId: 
 }
 
 /** A name a folder may carry on Windows, macOS and Linux alike. */
-const folderName = (name: string) =>
+export const folderName = (name: string) =>
 	name
 		// eslint-disable-next-line no-control-regex -- control characters are refused by file systems.
 		.replace(/[\\/:*?"<>|\x00-\x1f]/g, '-')
@@ -64,7 +64,8 @@ function frontMatter(n: ExportedNote, notebookTitle: string, lists: number): str
 		visibility: note.visibility,
 		status: note.status,
 		summary: note.summary || null,
-		authors: authors.map((a) => a.handle),
+		// Accounts by handle, then people without one by name: an import tells them apart (import-authors.ts).
+		authors: [...authors.map((a) => a.handle), ...note.externalAuthors],
 		community: community?.slug ?? null,
 		notebook: notebookTitle,
 		category: names.length === 0 ? null : names.length === 1 ? names[0] : names,
@@ -85,24 +86,43 @@ function frontMatter(n: ExportedNote, notebookTitle: string, lists: number): str
 	return `---\n${stringify(ordered, { lineWidth: 0 })}---\n\n`;
 }
 
+export type LoadedNotebook = Awaited<ReturnType<typeof loadNotebookForExport>>;
+
 /**
- * A notebook as Markdown files that Obsidian opens as a vault: `{prefix}{category}/{id}.md` (notes of no category
- * at the root) with YAML front matter, and `{prefix}.commonplace/notebook.json` describing the notebook. Only the
- * notes the viewer may see. `prefix` (e.g. "my-notebook/") lets a knowledge base export put several in one zip.
+ * The ids a link of these notes may keep: the notes the viewer may see that they link to, and the notes themselves.
+ * A link to any other note is written as its label alone.
  */
-export async function exportNotebookFiles(db: Db, viewer: Viewer, notebookId: string, prefix = ''): Promise<Record<string, Uint8Array>> {
-	const { notebook, notes } = await loadNotebookForExport(db, viewer, notebookId);
+export async function linkableNotes(db: Db, viewer: Viewer, notes: ExportedNote[]): Promise<Set<string>> {
 	const targets = notes.flatMap((n) => extractWikiLinks(n.view.note.body).map((l) => l.target));
 	const { byId } = await findLinkTargets(db, viewer, targets);
-	const visible = new Set<string>([...byId.keys(), ...notes.map((n) => n.view.note.id)]);
+	return new Set<string>([...byId.keys(), ...notes.map((n) => n.view.note.id)]);
+}
+
+/** One note as a Markdown file of its notebook's folder: `{category}/{id}.md`, or `{id}.md` without a category. */
+function noteMarkdownFile(n: ExportedNote, notebook: LoadedNotebook['notebook'], visible: ReadonlySet<string>) {
+	const first = n.item.categories.find((c) => c.list === 0);
+	const folder = first ? folderName(first.name) : '';
+	return {
+		path: `${folder ? `${folder}/` : ''}${n.view.note.id}.md`,
+		text: frontMatter(n, notebook.notebook.title, notebook.lists.length) + portableBody(n.view.note.body, visible)
+	};
+}
+
+/**
+ * A loaded notebook as files under `prefix`: its notes (those `skip` does not exclude) and
+ * `.commonplace/notebook.json` describing the notebook.
+ */
+export function notebookMarkdownFiles(
+	{ notebook, notes }: LoadedNotebook,
+	visible: ReadonlySet<string>,
+	{ prefix = '', skip }: { prefix?: string; skip?: (noteId: string) => boolean } = {}
+): Record<string, Uint8Array> {
 	const enc = new TextEncoder();
 	const files: Record<string, Uint8Array> = {};
-	const lists = notebook.lists.length;
 	for (const n of notes) {
-		const first = n.item.categories.find((c) => c.list === 0);
-		const folder = first ? folderName(first.name) : '';
-		const path = `${prefix}${folder ? `${folder}/` : ''}${n.view.note.id}.md`;
-		files[path] = enc.encode(frontMatter(n, notebook.notebook.title, lists) + portableBody(n.view.note.body, visible));
+		if (skip?.(n.view.note.id)) continue;
+		const { path, text } = noteMarkdownFile(n, notebook, visible);
+		files[`${prefix}${path}`] = enc.encode(text);
 	}
 	const manifest: NotebookManifest = {
 		format: 'commonplace-notebook/1',
@@ -115,6 +135,16 @@ export async function exportNotebookFiles(db: Db, viewer: Viewer, notebookId: st
 	};
 	files[`${prefix}${MANIFEST_PATH}`] = enc.encode(JSON.stringify(manifest, null, 2) + '\n');
 	return files;
+}
+
+/**
+ * A notebook as Markdown files that Obsidian opens as a vault: `{prefix}{category}/{id}.md` (notes of no category
+ * at the root) with YAML front matter, and `{prefix}.commonplace/notebook.json` describing the notebook. Only the
+ * notes the viewer may see. NotFoundError if the viewer may not see the notebook.
+ */
+export async function exportNotebookFiles(db: Db, viewer: Viewer, notebookId: string, prefix = ''): Promise<Record<string, Uint8Array>> {
+	const loaded = await loadNotebookForExport(db, viewer, notebookId);
+	return notebookMarkdownFiles(loaded, await linkableNotes(db, viewer, loaded.notes), { prefix });
 }
 
 /** The Markdown export as one zip archive. */

@@ -25,7 +25,9 @@ export const FrontMatter = z.object({
 	visibility: NoteVisibility.optional(),
 	status: NoteStatus.optional(),
 	summary: text(1000).optional(),
-	authors: list(120).optional().describe('Handles of accounts (with or without @), or names'),
+	authors: list(200)
+		.optional()
+		.describe('Handles of accounts (with or without @), then names of people without an account (import-authors.ts)'),
 	community: text(120).optional().describe('Slug of the community the note belongs to'),
 	notebook: text(200).optional().describe('Title of the notebook to include the note in'),
 	category: z

@@ -16,6 +16,12 @@ import type { ParsedFile } from './parse-markdown-file.ts';
 
 type Lists = { list: number; name: string; categories: { id: string; name: string }[] }[];
 
+/** A note's notebook and its category in each list (null where it has none). */
+export interface Placement {
+	notebookId: string;
+	categoryIds: (string | null)[];
+}
+
 /**
  * The notebook each imported note goes into: the one named by the options, else the export's manifest, else the
  * note's own `notebook` key (a notebook of that title the viewer manages, or a new private one). Notebooks are
@@ -26,11 +32,11 @@ export class NotebookTarget {
 	private readonly viewer: Viewer;
 	private readonly options: ImportOptions;
 	private readonly manifest: NotebookManifest | null;
-	private readonly report: ImportReport;
+	private readonly report: Pick<ImportReport, 'notebooks'>;
 	private readonly byTitle = new Map<string, Promise<string>>();
 	private readonly lists = new Map<string, Promise<Lists>>();
 
-	constructor(db: Db, viewer: Viewer, options: ImportOptions, manifest: NotebookManifest | null, report: ImportReport) {
+	constructor(db: Db, viewer: Viewer, options: ImportOptions, manifest: NotebookManifest | null, report: Pick<ImportReport, 'notebooks'>) {
 		this.db = db;
 		this.viewer = viewer;
 		this.options = options;
@@ -87,14 +93,14 @@ export class NotebookTarget {
 	}
 
 	/** The category ids the note's `category` key names, one per list, adding the missing ones (managers only). */
-	private async categoryIds(notebookId: string, p: ParsedFile): Promise<(string | null)[]> {
+	private async categoryIds(notebookId: string, p: ParsedFile, warnings: string[]): Promise<(string | null)[]> {
 		const names = p.meta.category ?? [];
 		const out: (string | null)[] = [];
 		for (const [list, name] of names.entries()) {
 			if (!name) continue;
 			const lists = await this.listsOf(notebookId);
 			if (!lists[list] && list > 0) {
-				this.report.warnings.push({ file: p.file, detail: `category ${name}: the notebook has no list ${list + 1}` });
+				warnings.push(`category ${name}: the notebook has no list ${list + 1}`);
 				continue;
 			}
 			const hit = lists[list]?.categories.find((c) => c.name.toLowerCase() === name.toLowerCase());
@@ -106,34 +112,41 @@ export class NotebookTarget {
 				out[list] = (await addCategory(this.db, this.viewer, notebookId, { list, name })).id;
 				await this.listsOf(notebookId, true);
 			} catch {
-				this.report.warnings.push({ file: p.file, detail: `category ${name}: only managers add categories` });
+				warnings.push(`category ${name}: only managers add categories`);
 			}
 		}
 		return out;
 	}
 
-	/** Includes the imported note in its notebook (or places it again, if it is there already). */
-	async include(p: ParsedFile & { id: string }): Promise<void> {
-		let notebookId: string | null;
+	/**
+	 * Where the imported note goes: its notebook (found or started) and its category in each list (added if
+	 * missing), or null; what cannot be done is a warning, as `notebook: …` or `category …`.
+	 */
+	async placement(p: ParsedFile): Promise<{ placement: Placement | null; warnings: string[] }> {
+		const warnings: string[] = [];
 		try {
-			notebookId = await this.notebookOf(p);
-			if (!notebookId) return;
-			const categories = await this.categoryIds(notebookId, p);
-			const included = await includeNote(this.db, this.viewer, notebookId, {
-				noteId: p.id,
-				categoryIds: categories.filter((c): c is string => !!c)
-			}).then(
-				() => true,
-				(e: { code?: string; fields?: Record<string, string[]> }) => {
-					if (e.fields?.noteId?.includes('note_already_included')) return false;
-					throw e;
-				}
-			);
-			if (!included)
-				for (const [list, categoryId] of categories.entries())
-					if (categoryId) await setNoteCategory(this.db, this.viewer, notebookId, p.id, list, categoryId);
+			const notebookId = await this.notebookOf(p);
+			if (!notebookId) return { placement: null, warnings };
+			return { placement: { notebookId, categoryIds: await this.categoryIds(notebookId, p, warnings) }, warnings };
 		} catch (e) {
-			this.report.warnings.push({ file: p.file, detail: `notebook: ${(e as Error).message}` });
+			return { placement: null, warnings: [...warnings, `notebook: ${(e as Error).message}`] };
 		}
+	}
+
+	/** Includes one imported note in its notebook (or places it again, if it is there already): the one-by-one path. */
+	async include(noteId: string, { notebookId, categoryIds }: Placement): Promise<void> {
+		const included = await includeNote(this.db, this.viewer, notebookId, {
+			noteId,
+			categoryIds: categoryIds.filter((c): c is string => !!c)
+		}).then(
+			() => true,
+			(e: { code?: string; fields?: Record<string, string[]> }) => {
+				if (e.fields?.noteId?.includes('note_already_included')) return false;
+				throw e;
+			}
+		);
+		if (!included)
+			for (const [list, categoryId] of categoryIds.entries())
+				if (categoryId) await setNoteCategory(this.db, this.viewer, notebookId, noteId, list, categoryId);
 	}
 }

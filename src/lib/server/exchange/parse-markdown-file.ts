@@ -50,6 +50,8 @@ export function parseMarkdownFile(file: string, bytes: Uint8Array): ParsedFile |
 	} catch {
 		return { file, code: 'not_utf8', detail: 'save the file as UTF-8' };
 	}
+	// PostgreSQL text cannot hold U+0000: refused here, the file is named, rather than failing its chunk's write.
+	if (source.includes('\u0000')) return { file, code: 'invalid', detail: 'the file holds a NUL character (U+0000)' };
 	let raw: unknown = {};
 	let body = source;
 	const fence = FENCE.exec(source);

@@ -3,7 +3,8 @@ export { getKnowledgeBase, type KnowledgeBaseView } from './get-knowledge-base.t
 export { addKnowledgeBaseNotebook, removeKnowledgeBaseNotebook, findNotebooksToAdd } from './notebooks.ts';
 export { searchKnowledgeBase, type KnowledgeBaseNoteItem } from './search-knowledge-base.ts';
 export { listKnowledgeBases } from './list-knowledge-bases.ts';
+export { listKnowledgeBasesPage, type KnowledgeBaseListItem } from './list-knowledge-bases-page.ts';
 export { findKnowledgeBaseWithFacts } from './queries.ts';
 export { visibleKnowledgeBaseFilter } from './visibility-filter.ts';
-export { presentKnowledgeBase, presentKnowledgeBaseNote } from './present.ts';
+export { presentKnowledgeBase, presentKnowledgeBaseNote, presentKnowledgeBasePage } from './present.ts';
 export * from './schemas.ts';

@@ -16,6 +16,8 @@ import {
 	findKnowledgeBaseWithFacts,
 	getKnowledgeBase,
 	listKnowledgeBases,
+	ListKnowledgeBasesQuery,
+	listKnowledgeBasesPage,
 	removeKnowledgeBaseNotebook,
 	searchKnowledgeBase,
 	SearchKnowledgeBaseQuery,
@@ -174,5 +176,47 @@ describe('a knowledge base of notebooks', () => {
 		const stranger = await (await makeAccount(t.ctx)).viewer();
 		await expect(addKnowledgeBaseNotebook(t.ctx.db, stranger, kb, open)).rejects.toThrow(NotFoundError);
 		await expect(searchKnowledgeBase(t.ctx.db, stranger, kb, search())).rejects.toThrow(NotFoundError);
+	});
+});
+
+describe('the list of knowledge bases', () => {
+	it('pages through those the viewer may see, counting only the notebooks the viewer may see', async () => {
+		const c = await community();
+		const host = await c.host.viewer();
+		const member = await c.member.viewer();
+		const t0 = `Liste ${tag()}`;
+		const { id: open } = await createKnowledgeBase(t.ctx.db, host, kbInput({ title: `${t0} A` }));
+		const { id: shared } = await createKnowledgeBase(
+			t.ctx.db,
+			host,
+			kbInput({ title: `${t0} B`, visibility: 'community', communityId: c.id })
+		);
+		const { id: secret } = await createKnowledgeBase(t.ctx.db, host, kbInput({ title: `${t0} C`, visibility: 'private' }));
+		const { id: publicNb } = await createNotebook(t.ctx.db, host, CreateNotebookInput.parse({ title: 'Public' }));
+		const { id: privateNb } = await createNotebook(t.ctx.db, host, CreateNotebookInput.parse({ title: 'Privé', visibility: 'private' }));
+		for (const nb of [publicNb, privateNb]) await addKnowledgeBaseNotebook(t.ctx.db, host, open, nb);
+
+		// Pages of one, so the cursor is exercised; only this test's knowledge bases are kept.
+		const all = async (viewer: Viewer) => {
+			const seen: { id: string; notebookCount: number }[] = [];
+			let cursor: string | undefined;
+			do {
+				const page = await listKnowledgeBasesPage(t.ctx.db, viewer, ListKnowledgeBasesQuery.parse({ limit: 1, cursor }));
+				expect(page.items.length).toBeLessThanOrEqual(1);
+				seen.push(...page.items);
+				cursor = page.next ?? undefined;
+			} while (cursor);
+			return seen.filter((k) => [open, shared, secret].includes(k.id)).map((k) => [k.id, k.notebookCount]);
+		};
+		expect(await all(anonymous)).toEqual([[open, 1]]);
+		expect(await all(member)).toEqual([
+			[open, 1],
+			[shared, 0]
+		]);
+		expect(await all(host)).toEqual([
+			[open, 2],
+			[shared, 0],
+			[secret, 0]
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 import type { KnowledgeBaseView } from './get-knowledge-base.ts';
-import type { KnowledgeBaseJson, KnowledgeBaseNoteJson } from './schemas.ts';
+import type { KnowledgeBaseListItem } from './list-knowledge-bases-page.ts';
+import type { KnowledgeBaseJson, KnowledgeBaseNoteJson, KnowledgeBasePageJson } from './schemas.ts';
 import type { KnowledgeBaseNoteItem } from './search-knowledge-base.ts';
 
 type At = { publicUrl: string; lang: 'fr' | 'en' };
@@ -41,3 +42,16 @@ export function presentKnowledgeBaseNote(item: KnowledgeBaseNoteItem, at: At): K
 		notebooks: item.notebooks.map((nb) => ({ id: nb.id, title: nb.title, url: notebookUrl(at, nb.id) }))
 	};
 }
+
+/** A page of the API's knowledge base list; every field is named. */
+export const presentKnowledgeBasePage = (page: { items: KnowledgeBaseListItem[]; next: string | null }, at: At): KnowledgeBasePageJson => ({
+	items: page.items.map((kb) => ({
+		id: kb.id,
+		title: kb.title,
+		description: kb.description,
+		visibility: kb.visibility,
+		notebookCount: kb.notebookCount,
+		url: `${at.publicUrl}/${at.lang}/kb/${kb.id}`
+	})),
+	next: page.next
+});

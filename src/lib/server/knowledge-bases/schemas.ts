@@ -25,6 +25,29 @@ export type SearchKnowledgeBaseQuery = z.infer<typeof SearchKnowledgeBaseQuery>;
 
 const NotebookRef = z.object({ id: z.string(), title: z.string(), url: z.url() });
 
+export const ListKnowledgeBasesQuery = PageQuery;
+export type ListKnowledgeBasesQuery = z.infer<typeof ListKnowledgeBasesQuery>;
+
+export const KnowledgeBaseSummaryJson = z
+	.object({
+		id: z.string(),
+		title: z.string(),
+		description: z.string(),
+		visibility: NoteVisibility,
+		notebookCount: z.number().int().describe('The notebooks in it that the caller may see'),
+		url: z.url()
+	})
+	.meta({ id: 'KnowledgeBaseSummary', description: 'A knowledge base in a list' });
+export type KnowledgeBaseSummaryJson = z.infer<typeof KnowledgeBaseSummaryJson>;
+
+export const KnowledgeBasePageJson = z
+	.object({
+		items: z.array(KnowledgeBaseSummaryJson).describe('Knowledge bases the caller may see, by title'),
+		next: z.string().nullable().describe('Cursor of the next page, null on the last page')
+	})
+	.meta({ id: 'KnowledgeBasePage', description: 'One page of knowledge bases' });
+export type KnowledgeBasePageJson = z.infer<typeof KnowledgeBasePageJson>;
+
 export const KnowledgeBaseJson = z
 	.object({
 		id: z.string(),

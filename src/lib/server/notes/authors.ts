@@ -1,6 +1,6 @@
 // Co-authorship: an author invites someone by handle; the invitee accepts (and appears in the byline, with the
 // right to edit) or declines. Byline order is the `position` column, which authors may change.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
@@ -8,6 +8,7 @@ import { schema } from '../db/index.ts';
 import { findProfileByHandle } from '../profiles/index.ts';
 import { listNoteAuthors } from './queries.ts';
 import { editableNote } from './set-note-status.ts';
+import { insertRows } from './write-rows.ts';
 
 const { note, noteAuthor } = schema;
 
@@ -43,6 +44,32 @@ export async function inviteCoAuthor(db: Db, viewer: Viewer, noteId: string, han
 			invitedBy: viewer.kind === 'account' ? viewer.id : null
 		});
 	});
+}
+
+/**
+ * inviteCoAuthor for many notes at once, inside the caller's transaction (an import's chunk): each account not yet
+ * an author nor invited is invited, last in the byline, in the order given. The caller has checked that the inviter
+ * may edit these notes, and locked or just written their rows, so positions cannot collide.
+ */
+export async function inviteCoAuthors(tx: Db, invitedBy: string, invites: ReadonlyMap<string, readonly string[]>): Promise<void> {
+	const noteIds = [...invites].filter(([, accounts]) => accounts.length).map(([id]) => id);
+	if (!noteIds.length) return;
+	const rows = await tx
+		.select({ noteId: noteAuthor.noteId, accountId: noteAuthor.accountId, position: noteAuthor.position })
+		.from(noteAuthor)
+		.where(inArray(noteAuthor.noteId, noteIds));
+	const values: (typeof noteAuthor.$inferInsert)[] = [];
+	for (const noteId of noteIds) {
+		const present = rows.filter((r) => r.noteId === noteId);
+		const taken = new Set(present.map((r) => r.accountId));
+		let position = Math.max(-1, ...present.map((r) => r.position));
+		for (const accountId of invites.get(noteId) ?? []) {
+			if (taken.has(accountId)) continue;
+			taken.add(accountId);
+			values.push({ noteId, accountId, position: ++position, status: 'invited', invitedBy });
+		}
+	}
+	await insertRows(tx, noteAuthor, values);
 }
 
 /** The invitee accepts (becomes an author) or declines (the invitation goes). Only their own invitation. */

@@ -16,7 +16,8 @@ export function citeNoteView(
 		{
 			id: note.id,
 			title: note.title,
-			authors: authors.map((a) => ({ name: a.displayName })),
+			// Names of people without an account are split like display names (citations/names.ts), after the byline.
+			authors: [...authors.map((a) => a.displayName), ...note.externalAuthors].map((name) => ({ name })),
 			publishedAt: note.publishedAt,
 			updatedAt: note.updatedAt,
 			url: `${publicUrl}/${lang}/n/${note.id}`,

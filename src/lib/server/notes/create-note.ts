@@ -1,12 +1,10 @@
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
-import { slugify } from '../../domain/slugs.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
-import { schema } from '../db/index.ts';
 import type { CreateNoteInput } from './schemas.ts';
-import { linkBody, replaceNoteLinks } from './links.ts';
-import { writeRevision } from './write-revision.ts';
+import { insertNotes } from './insert-notes.ts';
+import { linkBody } from './links.ts';
 
 /** Checks shared by create and update: a community note needs a community the author belongs to. */
 export function checkCommunity(viewer: Viewer, visibility: string, communityId: string | null) {
@@ -33,19 +31,7 @@ export async function createNote(
 	const { message, ...fields } = input;
 	const { body, linkedIds } = await linkBody(db, viewer, fields.body);
 	return db.transaction(async (tx) => {
-		await tx.insert(schema.note).values({
-			...fields,
-			body,
-			id,
-			slug: slugify(fields.title),
-			status: imported?.publishedAt ? 'published' : 'draft',
-			createdAt: imported?.createdAt,
-			updatedAt: imported?.updatedAt,
-			publishedAt: imported?.publishedAt ?? null
-		});
-		await tx.insert(schema.noteAuthor).values({ noteId: id, accountId: viewer.id, position: 0 });
-		await replaceNoteLinks(tx, id, linkedIds);
-		const revisionId = await writeRevision(tx, id, { editorId: viewer.id, message, baseRevisionId: null, at: imported?.updatedAt });
+		const [revisionId] = await insertNotes(tx, viewer.id, [{ id, fields: { ...fields, body }, linkedIds, message, imported }]);
 		return { id, revisionId };
 	});
 }

@@ -7,7 +7,7 @@ import { listAuthorsAndInvitees } from './authors.ts';
 import { getNote } from './get-note.ts';
 import { findRevision } from './queries.ts';
 
-/** A note's fields as the edit form shows them: strings, synonyms one per line. */
+/** A note's fields as the edit form shows them: strings, synonyms and other authors one per line. */
 export function noteFormValues(note: Awaited<ReturnType<typeof getNote>>['note']): Record<string, string> {
 	return {
 		type: note.type,
@@ -24,7 +24,8 @@ export function noteFormValues(note: Awaited<ReturnType<typeof getNote>>['note']
 		orgRegion: note.orgRegion ?? '',
 		orgSector: note.orgSector ?? '',
 		orgAddress: note.orgAddress ?? '',
-		orgContact: note.orgContact ?? ''
+		orgContact: note.orgContact ?? '',
+		externalAuthors: note.externalAuthors.join('\n')
 	};
 }
 

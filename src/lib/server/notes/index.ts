@@ -17,6 +17,7 @@ export { presentNote, presentNoteSummary } from './present.ts';
 export { citeNote, citeNoteView } from './cite-note.ts';
 export {
 	inviteCoAuthor,
+	inviteCoAuthors,
 	answerAuthorInvitation,
 	removeAuthor,
 	moveAuthor,
@@ -30,3 +31,8 @@ export { previewNoteForm } from './preview-note.ts';
 export { getNoteJson } from './note-json.ts';
 export { refreshNoteLinks } from './refresh-links.ts';
 export { findLinkTargets } from './links.ts';
+export { insertNotes, type NewNote } from './insert-notes.ts';
+export { reviseNotes, type NoteEdit } from './revise-notes.ts';
+export { linkBodies, linkedIdsOf, replaceLinksOfNotes } from './links.ts';
+export { checkCommunity } from './create-note.ts';
+export { findNotesWithFacts } from './queries.ts';

@@ -9,6 +9,8 @@ export function presentNoteMetadata(view: NoteView, canonicalUrl: string, siteNa
 	const { note, authors } = view;
 	const l = licence(note.licence);
 	const published = note.publishedAt?.toISOString();
+	// People credited without an account come after the account authors, as in the byline.
+	const names = [...authors.map((a) => a.displayName), ...note.externalAuthors];
 	const jsonLd = {
 		'@context': 'https://schema.org',
 		'@type': 'CreativeWork',
@@ -16,7 +18,7 @@ export function presentNoteMetadata(view: NoteView, canonicalUrl: string, siteNa
 		url: canonicalUrl,
 		name: note.title,
 		...(note.summary ? { abstract: note.summary } : {}),
-		author: authors.map((a) => ({ '@type': 'Person', name: a.displayName })),
+		author: names.map((name) => ({ '@type': 'Person', name })),
 		...(published ? { datePublished: published } : {}),
 		dateModified: note.updatedAt.toISOString(),
 		license: l.url,
@@ -25,7 +27,7 @@ export function presentNoteMetadata(view: NoteView, canonicalUrl: string, siteNa
 	};
 	const meta: { name?: string; property?: string; content: string }[] = [
 		{ name: 'citation_title', content: note.title },
-		...authors.map((a) => ({ name: 'citation_author', content: a.displayName })),
+		...names.map((name) => ({ name: 'citation_author', content: name })),
 		...(published ? [{ name: 'citation_publication_date', content: published.slice(0, 10).replace(/-/g, '/') }] : []),
 		{ name: 'citation_language', content: note.language },
 		{ name: 'citation_public_url', content: canonicalUrl },

@@ -18,6 +18,7 @@ export function presentNote(view: NoteView, publicUrl: string, lang: 'fr' | 'en'
 		visibility: note.visibility,
 		status: note.status,
 		authors: authors.map((a) => ({ handle: a.handle, name: a.displayName })),
+		externalAuthors: [...note.externalAuthors],
 		community: community ? { slug: community.slug, name: community.name } : null,
 		notebooks: notebooks.map((nb) => ({
 			id: nb.id,

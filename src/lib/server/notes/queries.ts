@@ -26,6 +26,52 @@ export async function findNoteWithFacts(db: Db, id: string) {
 	return { row, facts, authors };
 }
 
+/**
+ * findNoteWithFacts for many ids at once (an import's planning): the notes that exist, by id. Two round trips
+ * whatever the number of ids.
+ */
+export async function findNotesWithFacts(db: Db, ids: readonly string[]) {
+	const out = new Map<string, NonNullable<Awaited<ReturnType<typeof findNoteWithFacts>>>>();
+	if (!ids.length) return out;
+	const [rows, authors] = await Promise.all([
+		db
+			.select()
+			.from(note)
+			.where(inArray(note.id, [...ids])),
+		db
+			.select({
+				noteId: noteAuthor.noteId,
+				accountId: noteAuthor.accountId,
+				handle: profile.handle,
+				displayName: profile.displayName,
+				position: noteAuthor.position,
+				status: noteAuthor.status
+			})
+			.from(noteAuthor)
+			.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
+			.where(and(inArray(noteAuthor.noteId, [...ids]), eq(noteAuthor.status, 'active')))
+			.orderBy(asc(noteAuthor.position))
+	]);
+	const byNote = new Map<string, Omit<(typeof authors)[number], 'noteId'>[]>();
+	for (const { noteId, ...a } of authors) {
+		const list = byNote.get(noteId);
+		if (list) list.push(a);
+		else byNote.set(noteId, [a]);
+	}
+	for (const row of rows) {
+		const own = byNote.get(row.id) ?? [];
+		const facts: NoteFacts = {
+			status: row.status,
+			visibility: row.visibility,
+			communityId: row.communityId,
+			authorIds: own.map((a) => a.accountId),
+			deleted: row.deletedAt !== null
+		};
+		out.set(row.id, { row, facts, authors: own });
+	}
+	return out;
+}
+
 /** Authors in byline order (active ones by default; with 'invited', the invitations too, for the authors' panel). */
 export const listNoteAuthors = (db: Db, noteId: string, statuses: readonly ('active' | 'invited')[] = ['active']) =>
 	db

@@ -1,8 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { extractWikiLinks } from '../../domain/wiki-links.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { replaceNoteLinks } from './links.ts';
+import { linkedIdsOf, replaceLinksOfNotes } from './links.ts';
 
 /**
  * Rebuilds `note_link` from the stored bodies of these notes, without a new revision: links are derived data. An
@@ -11,14 +10,13 @@ import { replaceNoteLinks } from './links.ts';
  */
 export async function refreshNoteLinks(db: Db, noteIds: readonly string[]): Promise<void> {
 	if (!noteIds.length) return;
-	const rows = await db
-		.select({ id: schema.note.id, body: schema.note.body })
-		.from(schema.note)
-		.where(inArray(schema.note.id, [...noteIds]));
-	await db.transaction(async (tx) => {
-		for (const row of rows) {
-			const ids = extractWikiLinks(row.body).flatMap((l) => (l.target.kind === 'id' ? [l.target.id] : []));
-			await replaceNoteLinks(tx, row.id, [...new Set(ids)]);
-		}
-	});
+	const linked = new Map<string, string[]>();
+	for (let i = 0; i < noteIds.length; i += 1000) {
+		const rows = await db
+			.select({ id: schema.note.id, body: schema.note.body })
+			.from(schema.note)
+			.where(inArray(schema.note.id, noteIds.slice(i, i + 1000)));
+		for (const row of rows) linked.set(row.id, linkedIdsOf(row.body));
+	}
+	await db.transaction((tx) => replaceLinksOfNotes(tx, linked));
 }

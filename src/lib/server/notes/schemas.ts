@@ -8,6 +8,9 @@ export const NoteVisibility = z
 	.enum(['public', 'community', 'private'])
 	.describe('public: everyone once published; community: active members of its community; private: its authors');
 
+/** How many people without an account a note may credit. */
+export const MAX_EXTERNAL_AUTHORS = 20;
+
 // Field rules without defaults: an edit sends only what changes, and a missing field must stay as it is.
 const fieldRules = {
 	type: NoteType,
@@ -24,7 +27,11 @@ const fieldRules = {
 	orgRegion: z.string().trim().max(120).nullable(),
 	orgSector: z.string().trim().max(120).nullable(),
 	orgAddress: z.string().trim().max(500).nullable(),
-	orgContact: z.string().trim().max(500).nullable()
+	orgContact: z.string().trim().max(500).nullable(),
+	externalAuthors: z
+		.array(z.string().trim().min(1, 'external_author_empty').max(200, 'external_author_too_long'))
+		.max(MAX_EXTERNAL_AUTHORS, 'external_authors_too_many')
+		.describe('People credited without an account, by name, in byline order after the account authors')
 };
 
 export const NoteFields = z.object({
@@ -42,7 +49,8 @@ export const NoteFields = z.object({
 	orgRegion: fieldRules.orgRegion.default(null),
 	orgSector: fieldRules.orgSector.default(null),
 	orgAddress: fieldRules.orgAddress.default(null),
-	orgContact: fieldRules.orgContact.default(null)
+	orgContact: fieldRules.orgContact.default(null),
+	externalAuthors: fieldRules.externalAuthors.default([])
 });
 export type NoteFields = z.infer<typeof NoteFields>;
 
@@ -79,7 +87,8 @@ const NULLABLE_FORM_FIELDS = ['communityId', ...TYPE_FIELDS.term, ...TYPE_FIELDS
 
 /**
  * A posted note form as the write schemas expect it: an empty optional field is null, synonyms come one per
- * line (or comma-separated), and the fields of the other types are dropped so a note that changed type keeps none.
+ * line (or comma-separated), other authors one per line (a name may hold a comma: "Tremblay, Jean"), and the
+ * fields of the other types are dropped so a note that changed type keeps none.
  */
 export function noteFromForm(form: Record<string, string>): Record<string, unknown> {
 	const out: Record<string, unknown> = { ...form };
@@ -87,6 +96,12 @@ export function noteFromForm(form: Record<string, string>): Record<string, unkno
 	if (typeof out.termSynonyms === 'string') {
 		out.termSynonyms = out.termSynonyms
 			.split(/[\n,;]/)
+			.map((s) => s.trim())
+			.filter(Boolean);
+	}
+	if (typeof out.externalAuthors === 'string') {
+		out.externalAuthors = out.externalAuthors
+			.split(/\r?\n/)
 			.map((s) => s.trim())
 			.filter(Boolean);
 	}
@@ -154,6 +169,7 @@ export const NoteJson = z
 		visibility: NoteVisibility,
 		status: NoteStatus,
 		authors: z.array(z.object({ handle: z.string(), name: z.string() })).describe('Authors in byline order'),
+		externalAuthors: z.array(z.string()).describe('People credited without an account, by name, in byline order after `authors`'),
 		community: z.object({ slug: z.string(), name: z.string() }).nullable().describe('The community the note belongs to'),
 		notebooks: z
 			.array(

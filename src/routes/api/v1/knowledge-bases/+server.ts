@@ -1,11 +1,19 @@
-import { api, created, methodNotAllowed, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
+import { api, created, methodNotAllowed, ok, presentAt, readJson, readQuery, requireAccount } from '#lib/server/http/api.ts';
 import {
 	createKnowledgeBase,
 	CreateKnowledgeBaseInput,
 	getKnowledgeBase,
-	presentKnowledgeBase
+	ListKnowledgeBasesQuery,
+	listKnowledgeBasesPage,
+	presentKnowledgeBase,
+	presentKnowledgeBasePage
 } from '#lib/server/knowledge-bases/index.ts';
 import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(async ({ locals, url }) => {
+	const query = readQuery(url, ListKnowledgeBasesQuery);
+	return ok(presentKnowledgeBasePage(await listKnowledgeBasesPage(locals.app.ctx.db, locals.viewer, query), presentAt(locals)));
+});
 
 export const POST: RequestHandler = api(async ({ locals, request, url }) => {
 	const { viewer } = requireAccount(locals);
@@ -18,4 +26,4 @@ export const POST: RequestHandler = api(async ({ locals, request, url }) => {
 	);
 });
 
-export const fallback = methodNotAllowed('POST');
+export const fallback = methodNotAllowed('GET, POST');
