@@ -61,7 +61,10 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		`/${lang}/directory`,
 		`/${lang}/directory?region=Montr%C3%A9al`,
 		`/${lang}/c/Xk3v9QmT2pLw7RbN`,
-		`/${lang}/c/Xk3v9QmT2pLw7RbN/graph`
+		`/${lang}/c/Xk3v9QmT2pLw7RbN/graph`,
+		`/${lang}/kb`,
+		`/${lang}/kb/Sv4rPq8LmN2tXc6W`,
+		`/${lang}/kb/Sv4rPq8LmN2tXc6W/export.html`
 	])('has no violations on %s', async (path) => {
 		expect(await violations(anonymous, path)).toEqual([]);
 	});
@@ -74,7 +77,9 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		`/${lang}/n/${SEED_NOTE}`,
 		`/${lang}/n/${SEED_NOTE}/edit`,
 		`/${lang}/c/new`,
-		`/${lang}/c/Xk3v9QmT2pLw7RbN?find=atelier`
+		`/${lang}/kb/new`,
+		`/${lang}/c/Xk3v9QmT2pLw7RbN?find=atelier`,
+		`/${lang}/c/Xk3v9QmT2pLw7RbN/settings`
 	])('has no violations on %s as its host', async (path) => {
 		expect(await violations(host, path)).toEqual([]);
 	});

@@ -94,8 +94,8 @@ describe('a new notebook', () => {
 		const byCategory = await (await fetch(`${app.url}/en/c/${id}?category=${category.body.id}`)).text();
 		expect(byCategory).toContain(note.body.title);
 
-		// Managers curate from the page too.
-		const added = await host.postForm(`/en/c/${id}?/addCategory`, { list: '0', name: 'Financement' });
+		// Managers curate from the settings page too.
+		const added = await host.postForm(`/en/c/${id}/settings?/addCategory`, { list: '0', name: 'Financement' });
 		expect(added.status).toBe(200);
 		expect(await (await host.get(`/en/c/${id}`)).text()).toContain('Financement');
 	});

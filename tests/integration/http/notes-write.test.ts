@@ -122,7 +122,7 @@ describe('the note pages', () => {
 		expect(bad.status).toBe(400);
 		const badHtml = await bad.text();
 		expect(badHtml).toContain('Mon texte précieux');
-		expect(badHtml).toContain('Give the note a title.');
+		expect(badHtml).toContain('Give it a title.');
 
 		const title = `Note formulaire ${tag()}`;
 		const created = await host.postForm('/en/n/new?/save', {

@@ -6,13 +6,17 @@ import {
 	IncludeNoteInput,
 	ListNotebookNotesQuery,
 	NotebookJson,
-	NotebookNoteJson
+	NotebookNoteJson,
+	UpdateCategoryInput,
+	UpdateNotebookInput
 } from '../notebooks/schemas.ts';
 import {
 	AddKnowledgeBaseNotebookInput,
 	CreateKnowledgeBaseInput,
 	KnowledgeBaseJson,
 	KnowledgeBaseNoteJson,
+	KnowledgeBasePageJson,
+	ListKnowledgeBasesQuery,
 	SearchKnowledgeBaseQuery
 } from '../knowledge-bases/schemas.ts';
 import { ImportQuery, ImportReportJson } from '../exchange/schemas.ts';
@@ -20,6 +24,7 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-opena
 import { problem, jsonBody, unauthorized, badToken, unsupported, invalid, optionalAuth, requiredAuth } from './openapi-parts.ts';
 
 const notebookParam = z.object({ id: z.string().max(64).describe('Notebook id') });
+const categoryParam = notebookParam.extend({ categoryId: z.string().max(64).describe('Category id') });
 
 const kbParam = z.object({ id: z.string().max(64).describe('Knowledge base id') });
 const kbHidden = problem('No such knowledge base, or hidden from the caller');
@@ -46,6 +51,15 @@ const importOperation = {
 
 // Knowledge bases (issue 4): a set of notebooks, read and searched as one through the caller's visibility.
 const knowledgeBaseOperations = {
+	listKnowledgeBases: {
+		operationId: 'listKnowledgeBases',
+		tags: ['knowledge-bases'],
+		summary: 'Knowledge bases the caller may see, by title, with the count of their notebooks the caller may see',
+		description: 'Follow `next` with `?cursor=` for more.',
+		security: optionalAuth,
+		requestParams: { query: ListKnowledgeBasesQuery },
+		responses: { 200: jsonBody('One page of knowledge bases', KnowledgeBasePageJson), 401: badToken, 422: invalid }
+	},
 	createKnowledgeBase: {
 		operationId: 'createKnowledgeBase',
 		tags: ['knowledge-bases'],
@@ -141,6 +155,38 @@ const notebookOperations = {
 		requestParams: { path: notebookParam },
 		responses: { 200: jsonBody('The notebook', NotebookJson), 401: badToken, 404: problem('No such notebook, or hidden from the caller') }
 	},
+	updateNotebook: {
+		operationId: 'updateNotebook',
+		tags: ['notebooks'],
+		summary: 'Change a notebook’s title, description, visibility, community, category lists, guide or table of contents',
+		description: 'Only the fields sent change. Managers only (and admins, for moderation).',
+		security: requiredAuth,
+		requestParams: { path: notebookParam },
+		requestBody: { required: true, content: { 'application/json': { schema: UpdateNotebookInput } } },
+		responses: {
+			200: jsonBody('The notebook as it now is', NotebookJson),
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('The caller sees the notebook but does not manage it, or picked a community they are not a member of'),
+			404: problem('No such notebook, or hidden from the caller'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	deleteNotebook: {
+		operationId: 'deleteNotebook',
+		tags: ['notebooks'],
+		summary: 'Delete a notebook; its notes stay. It then answers 404 to everyone but admins',
+		security: requiredAuth,
+		requestParams: { path: notebookParam },
+		responses: {
+			204: { description: 'Deleted' },
+			401: unauthorized,
+			403: problem('The caller sees the notebook but does not manage it'),
+			404: problem('No such notebook, or hidden from the caller'),
+			415: unsupported
+		}
+	},
 	listNotebookNotes: {
 		operationId: 'listNotebookNotes',
 		tags: ['notebooks'],
@@ -222,18 +268,57 @@ const notebookOperations = {
 			415: unsupported,
 			422: invalid
 		}
+	},
+	updateNotebookCategory: {
+		operationId: 'updateNotebookCategory',
+		tags: ['notebooks'],
+		summary: 'Rename a category, move it one place up or down in its list, or both',
+		security: requiredAuth,
+		requestParams: { path: categoryParam },
+		requestBody: { required: true, content: { 'application/json': { schema: UpdateCategoryInput } } },
+		responses: {
+			204: { description: 'Changed' },
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('Only managers curate a notebook'),
+			404: problem('No such notebook or category, or hidden from the caller'),
+			415: unsupported,
+			422: invalid
+		}
+	},
+	deleteNotebookCategory: {
+		operationId: 'deleteNotebookCategory',
+		tags: ['notebooks'],
+		summary: 'Delete a category; its notes stay in the notebook, uncategorised in that list',
+		security: requiredAuth,
+		requestParams: { path: categoryParam },
+		responses: {
+			204: { description: 'Deleted' },
+			401: unauthorized,
+			403: problem('Only managers curate a notebook'),
+			404: problem('No such notebook or category, or hidden from the caller'),
+			415: unsupported
+		}
 	}
 } satisfies Record<string, ZodOpenApiOperationObject>;
 
 export const notebookPaths = {
 	'/api/v1/notebooks': { post: notebookOperations.createNotebook },
-	'/api/v1/notebooks/{id}': { get: notebookOperations.getNotebook },
+	'/api/v1/notebooks/{id}': {
+		get: notebookOperations.getNotebook,
+		patch: notebookOperations.updateNotebook,
+		delete: notebookOperations.deleteNotebook
+	},
 	'/api/v1/notebooks/{id}/notes': { get: notebookOperations.listNotebookNotes, post: notebookOperations.includeNote },
 	'/api/v1/notebooks/{id}/notes/{noteId}': { delete: notebookOperations.removeNotebookNote },
 	'/api/v1/notebooks/{id}/graph': { get: notebookOperations.getNotebookGraph },
 	'/api/v1/notebooks/{id}/categories': { post: notebookOperations.addNotebookCategory },
+	'/api/v1/notebooks/{id}/categories/{categoryId}': {
+		patch: notebookOperations.updateNotebookCategory,
+		delete: notebookOperations.deleteNotebookCategory
+	},
 	'/api/v1/import': { post: importOperation },
-	'/api/v1/knowledge-bases': { post: knowledgeBaseOperations.createKnowledgeBase },
+	'/api/v1/knowledge-bases': { get: knowledgeBaseOperations.listKnowledgeBases, post: knowledgeBaseOperations.createKnowledgeBase },
 	'/api/v1/knowledge-bases/{id}': { get: knowledgeBaseOperations.getKnowledgeBase },
 	'/api/v1/knowledge-bases/{id}/notebooks': { post: knowledgeBaseOperations.addKnowledgeBaseNotebook },
 	'/api/v1/knowledge-bases/{id}/notebooks/{notebookId}': { delete: knowledgeBaseOperations.removeKnowledgeBaseNotebook },

@@ -19,6 +19,7 @@ import {
 	requiredAuth
 } from './openapi-parts.ts';
 import { notebookPaths } from './openapi-notebooks.ts';
+import { notebookMemberPaths } from './openapi-notebook-members.ts';
 import { notePaths } from './openapi-notes.ts';
 
 export { ApiIndexJson, ProblemJson } from './openapi-parts.ts';
@@ -208,7 +209,8 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/glossary': { get: operations.listGlossary },
 				'/api/v1/directory': { get: operations.listDirectory },
 				...notePaths,
-				...notebookPaths
+				...notebookPaths,
+				...notebookMemberPaths
 			}
 		},
 		{ override: tidy }

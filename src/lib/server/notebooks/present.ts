@@ -17,6 +17,9 @@ export function presentNotebook(view: NotebookView, at: At): NotebookJson {
 			categories: l.categories.map((c) => ({ id: c.id, name: c.name, noteCount: c.noteCount }))
 		})),
 		noteCount: view.noteCount,
+		guide: view.notebook.guide,
+		tocNoteId: view.toc?.id ?? null,
+		cover: view.coverUrl ? { url: `${at.publicUrl}${view.coverUrl}`, alt: view.coverAlt } : null,
 		url: `${at.publicUrl}/${at.lang}/c/${view.notebook.id}`
 	};
 }

@@ -29,6 +29,53 @@ export const CreateNotebookInput = z
 	.meta({ id: 'CreateNotebook' });
 export type CreateNotebookInput = z.infer<typeof CreateNotebookInput>;
 
+export const UpdateNotebookInput = z
+	.object({
+		title: fieldRules.title.optional(),
+		description: fieldRules.description.optional(),
+		visibility: fieldRules.visibility.optional(),
+		communityId: fieldRules.communityId.optional().describe('A community the caller belongs to, or null for none'),
+		categoryLists: fieldRules.categoryLists
+			.optional()
+			.describe(
+				'Names of up to three category lists, by position: a new name renames the list and keeps its categories; a shorter ' +
+					'array deletes the lists past its end with their categories (their notes stay, uncategorised). The first list ' +
+					'exists even unnamed, so `[]` unnames it and keeps its categories.'
+			),
+		guide: fieldRules.guide.optional(),
+		tocNoteId: z
+			.string()
+			.min(1)
+			.max(64)
+			.nullable()
+			.optional()
+			.describe('A note included in this notebook that serves as its table of contents, or null for none')
+	})
+	.meta({ id: 'UpdateNotebook', description: 'The fields to change; the others stay as they are' });
+export type UpdateNotebookInput = z.infer<typeof UpdateNotebookInput>;
+
+/** The cover's alt text: required with a cover, since the picture may carry meaning (WCAG 1.1.1). */
+export const CoverInput = z.object({
+	coverAlt: z.string().trim().min(1, 'cover_alt_required').max(500, 'alt_text_too_long').describe('Text alternative of the cover')
+});
+export type CoverInput = z.infer<typeof CoverInput>;
+
+/** Pictures a cover may be made from, decided from the bytes; it is stored as WebP whatever it was. */
+export const COVER_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const;
+export const COVER_MAX_BYTES = 10 * 1024 * 1024;
+
+export const CategoryListNameInput = z.object({ name: fieldRules.categoryLists.element }).meta({ id: 'CategoryListName' });
+export type CategoryListNameInput = z.infer<typeof CategoryListNameInput>;
+
+export const UpdateCategoryInput = z
+	.object({
+		name: z.string().trim().min(1, 'category_name_required').max(120, 'category_name_too_long').optional().describe('New name'),
+		direction: z.enum(['up', 'down']).optional().describe('Move one place up or down in its list')
+	})
+	.refine((v) => v.name !== undefined || v.direction !== undefined, { message: 'category_change_required' })
+	.meta({ id: 'UpdateCategory', description: 'Rename a category, move it, or both' });
+export type UpdateCategoryInput = z.infer<typeof UpdateCategoryInput>;
+
 export const CategoryInput = z
 	.object({
 		list: z.coerce
@@ -75,6 +122,12 @@ export const NotebookJson = z
 			z.object({ name: z.string(), categories: z.array(z.object({ id: z.string(), name: z.string(), noteCount: z.number().int() })) })
 		),
 		noteCount: z.number().int().describe('Notes in it that the caller may see'),
+		guide: z.string().describe('Writing guide shown to contributors (Markdown)'),
+		tocNoteId: z.string().nullable().describe('The note serving as table of contents, when the caller may see it'),
+		cover: z
+			.object({ url: z.url().describe('WebP picture; its URL changes with the picture'), alt: z.string() })
+			.nullable()
+			.describe('Cover picture, null when none'),
 		url: z.url()
 	})
 	.meta({ id: 'Notebook', description: 'A notebook as the caller may see it' });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { newId } from '../../domain/ids.ts';
 
-export type StorageArea = 'avatars' | 'attachments';
+export type StorageArea = 'avatars' | 'attachments' | 'covers';
 
 /** A stored file, ready to be streamed whole or in part. */
 export interface StoredFile {

@@ -2,23 +2,25 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isDomainError } from '#lib/domain/errors.ts';
 import { importIntoNotebook } from '#lib/server/exchange/index.ts';
 import { z } from 'zod';
-import { handleForm } from '#lib/server/http/forms.ts';
+import { formFailure, formValues, handleForm } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
-	addCategory,
-	addNotebookMember,
-	CategoryInput,
-	deleteCategory,
 	getNotebook,
 	includeNote,
 	listNotebookMembers,
 	notebookNotesPage,
 	ListNotebookNotesQuery,
-	moveCategory,
 	moveNoteInNotebook,
 	pinNote,
 	removeNoteFromNotebook,
-	removeNotebookMember
+	setNoteCategory,
+	removeNotebookMember,
+	changeNotebookMemberRole,
+	ChangeNotebookRoleInput,
+	InviteNotebookMemberInput,
+	inviteNotebookMember,
+	listNotebookInvitations,
+	withdrawNotebookInvitation
 } from '#lib/server/notebooks/index.ts';
 import { listKnowledgeBases } from '#lib/server/knowledge-bases/index.ts';
 import { listNotes, ListNotesQuery } from '#lib/server/notes/index.ts';
@@ -37,11 +39,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const find = url.searchParams.get('find')?.trim();
 		const candidates =
 			view.canContribute && find ? (await listNotes(db, locals.viewer, ListNotesQuery.parse({ q: find, limit: 10 }))).items : [];
-		const [members, knowledgeBases] = await Promise.all([
+		const [members, knowledgeBases, invitations] = await Promise.all([
 			listNotebookMembers(db, params.id),
-			listKnowledgeBases(db, locals.viewer, { notebookId: params.id })
+			listKnowledgeBases(db, locals.viewer, { notebookId: params.id }),
+			// Who was invited is the managers' business only.
+			view.canManage ? listNotebookInvitations(db, params.id) : []
 		]);
-		return { ...view, notes, query, find: find ?? '', candidates, members, knowledgeBases };
+		return { ...view, notes, query, find: find ?? '', candidates, members, invitations, knowledgeBases };
 	} catch (e) {
 		rethrowForPage(e);
 	}
@@ -60,9 +64,37 @@ function act<S extends z.ZodType>(schema: S, use: (event: RequestEvent, input: z
 	};
 }
 
+type MemberAction = 'invite' | 'withdraw' | 'changeRole' | 'removeMember';
+
+/**
+ * Runs a managers' action on members and invitations. Its answer sits under `members` (with the person's name for
+ * a notice, or the errors and the values as typed), so the members section shows it where the person acted.
+ */
+function memberAct<S extends z.ZodType>(
+	action: MemberAction,
+	schema: S,
+	use: (event: RequestEvent, input: z.output<S>) => Promise<string | void>
+) {
+	return async (event: RequestEvent) => {
+		if (!event.locals.account) redirect(303, signIn(event));
+		const form = await event.request.formData();
+		const values = formValues(form);
+		try {
+			const name = await use(event, schema.parse(values));
+			return { members: { action, name: name ?? undefined } };
+		} catch (e) {
+			const failure = formFailure(e, values);
+			return fail(failure.status, { members: { action, ...failure.data } });
+		}
+	};
+}
+
+const MemberRef = z.object({ accountId: z.string().min(1).max(64) });
 const NoteRef = z.object({ noteId: z.string().min(1).max(64) });
-const Include = NoteRef.extend({ categoryId: z.string().max(64).optional() });
-const CategoryRef = z.object({ categoryId: z.string().min(1).max(64), direction: z.enum(['up', 'down']).optional() });
+// One menu per category list (category0…category2); an empty choice leaves the note uncategorised in that list.
+const CategoryChoice = z.string().max(64).optional();
+const Include = NoteRef.extend({ category0: CategoryChoice, category1: CategoryChoice, category2: CategoryChoice });
+const SetCategory = NoteRef.extend({ list: z.coerce.number().int().min(0).max(2), categoryId: CategoryChoice });
 
 export const actions: Actions = {
 	// Multipart (a zip of Markdown files): handleForm reads text fields only, so this action reads the form itself.
@@ -83,8 +115,14 @@ export const actions: Actions = {
 			rethrowForPage(e);
 		}
 	},
-	include: act(Include, ({ locals, params }, { noteId, categoryId }) =>
-		includeNote(locals.app.ctx.db, locals.viewer, params.id, { noteId, categoryIds: categoryId ? [categoryId] : [] })
+	include: act(Include, ({ locals, params }, { noteId, ...choices }) =>
+		includeNote(locals.app.ctx.db, locals.viewer, params.id, {
+			noteId,
+			categoryIds: [choices.category0, choices.category1, choices.category2].filter((c): c is string => Boolean(c))
+		})
+	),
+	setCategory: act(SetCategory, ({ locals, params }, { noteId, list, categoryId }) =>
+		setNoteCategory(locals.app.ctx.db, locals.viewer, params.id, noteId, list, categoryId || null)
 	),
 	remove: act(NoteRef, ({ locals, params }, { noteId }) => removeNoteFromNotebook(locals.app.ctx.db, locals.viewer, params.id, noteId)),
 	pin: act(NoteRef.extend({ pinned: z.enum(['true', 'false']) }), ({ locals, params }, { noteId, pinned }) =>
@@ -93,17 +131,17 @@ export const actions: Actions = {
 	moveNote: act(NoteRef.extend({ direction: z.enum(['up', 'down']) }), ({ locals, params }, { noteId, direction }) =>
 		moveNoteInNotebook(locals.app.ctx.db, locals.viewer, params.id, noteId, direction)
 	),
-	addCategory: act(CategoryInput, ({ locals, params }, input) => addCategory(locals.app.ctx.db, locals.viewer, params.id, input)),
-	moveCategory: act(CategoryRef, ({ locals, params }, { categoryId, direction }) =>
-		moveCategory(locals.app.ctx.db, locals.viewer, params.id, categoryId, direction ?? 'up')
+	invite: memberAct('invite', InviteNotebookMemberInput, async ({ locals, params }, { handle, role }) => {
+		const invited = await inviteNotebookMember(locals.app.ctx.db, locals.viewer, params.id, handle, role);
+		return invited.displayName;
+	}),
+	withdraw: memberAct('withdraw', MemberRef, ({ locals, params }, { accountId }) =>
+		withdrawNotebookInvitation(locals.app.ctx.db, locals.viewer, params.id, accountId)
 	),
-	addMember: act(z.object({ handle: z.string().trim().min(1, 'handle_required').max(40) }), ({ locals, params }, { handle }) =>
-		addNotebookMember(locals.app.ctx.db, locals.viewer, params.id, handle, 'contributor')
+	changeRole: memberAct('changeRole', MemberRef.extend(ChangeNotebookRoleInput.shape), ({ locals, params }, { accountId, role }) =>
+		changeNotebookMemberRole(locals.app.ctx.db, locals.viewer, params.id, accountId, role)
 	),
-	removeMember: act(z.object({ accountId: z.string().min(1).max(64) }), ({ locals, params }, { accountId }) =>
+	removeMember: memberAct('removeMember', MemberRef, ({ locals, params }, { accountId }) =>
 		removeNotebookMember(locals.app.ctx.db, locals.viewer, params.id, accountId)
-	),
-	deleteCategory: act(CategoryRef, ({ locals, params }, { categoryId }) =>
-		deleteCategory(locals.app.ctx.db, locals.viewer, params.id, categoryId)
 	)
 };
