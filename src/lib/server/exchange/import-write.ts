@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
+import { assertCanContribute, includeNotes } from '../notebooks/index.ts';
 import {
 	checkCommunity,
 	createNote,
@@ -21,7 +22,6 @@ import {
 	UpdateNoteInput
 } from '../notes/index.ts';
 import type { Credits, ImportAuthors } from './import-authors.ts';
-import { checkContribute, includeImportedNotes } from './include-imported-notes.ts';
 import type { NotebookTarget, Placement } from './import-notebook-target.ts';
 import type { Planned } from './import-plan.ts';
 import type { SkippedFile } from './parse-markdown-file.ts';
@@ -144,7 +144,7 @@ export async function prepareChunk(db: Db, viewer: Viewer, planned: readonly Pla
 	}
 	// includeNote's check, once per notebook rather than once per note; a refusal is a warning, the note is imported.
 	for (const notebookId of new Set(out.flatMap((p) => (p.placement ? [p.placement.notebookId] : [])))) {
-		const refused = await checkContribute(db, viewer, notebookId).then(
+		const refused = await assertCanContribute(db, viewer, notebookId).then(
 			() => null,
 			(e: Error) => e.message
 		);
@@ -201,7 +201,7 @@ export async function writeChunk(db: Db, viewer: Viewer & { kind: 'account' }, c
 		await insertNotes(tx, viewer.id, creates);
 		await reviseNotes(tx, viewer.id, edits);
 		await inviteCoAuthors(tx, viewer.id, new Map(chunk.map((p) => [p.id, p.invitees.map((i) => i.accountId)])));
-		for (const [notebookId, items] of byNotebook) await includeImportedNotes(tx, viewer.id, notebookId, items);
+		for (const [notebookId, items] of byNotebook) await includeNotes(tx, viewer.id, notebookId, items);
 	});
 }
 

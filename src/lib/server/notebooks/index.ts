@@ -36,3 +36,4 @@ export { deleteNotebook } from './delete-notebook.ts';
 export { setNotebookCover, removeNotebookCover, openNotebookCover, coverUrl } from './cover.ts';
 export { addCategoryList, renameCategoryList, removeCategoryList } from './category-lists.ts';
 export { getNotebookSettings } from './get-notebook-settings.ts';
+export { assertCanContribute, includeNotes } from './include-notes.ts';

@@ -8,7 +8,7 @@ import { schema } from '../db/index.ts';
 import { findProfileByHandle } from '../profiles/index.ts';
 import { listNoteAuthors } from './queries.ts';
 import { editableNote } from './set-note-status.ts';
-import { insertRows } from './write-rows.ts';
+import { insertRows } from '../db/write-rows.ts';
 
 const { note, noteAuthor } = schema;
 

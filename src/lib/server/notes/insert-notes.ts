@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { replaceLinksOfNotes } from './links.ts';
 import type { CreateNoteInput } from './schemas.ts';
-import { insertRows } from './write-rows.ts';
+import { insertRows } from '../db/write-rows.ts';
 
 /** A new note ready to write: validated fields, its body with links resolved (linkBody/linkBodies) and their ids. */
 export interface NewNote {

@@ -4,7 +4,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { visibleNoteFilter } from './visibility-filter.ts';
-import { insertRows } from './write-rows.ts';
+import { insertRows } from '../db/write-rows.ts';
 
 const { note, noteLink } = schema;
 

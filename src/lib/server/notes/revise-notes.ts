@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { replaceLinksOfNotes } from './links.ts';
 import type { UpdateNoteInput } from './schemas.ts';
-import { insertRows, updateRows } from './write-rows.ts';
+import { insertRows, updateRows } from '../db/write-rows.ts';
 
 const { note, noteRevision } = schema;
 

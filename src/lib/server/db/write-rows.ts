@@ -5,7 +5,7 @@
 // PGlite and PostgreSQL 15 both run. Nothing here is specific to notes: it could move to db/ if others need it.
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/index.ts';
+import type { Db } from './client.ts';
 
 // A statement's JSON stays under a few megabytes, whatever the notes hold (a body may have 200,000 characters).
 const MAX_JSON_CHARS = 4_000_000;

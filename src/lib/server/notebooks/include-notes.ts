@@ -1,13 +1,11 @@
-// The batch twin of notebooks' includeNote and setNoteCategory, for an import's chunk: a few statements for
-// hundreds of notes instead of eight per note. It writes the notebooks' tables from outside their capability because
-// this change could not touch src/lib/server/notebooks; it belongs there, as `includeNotes`, beside includeNote.
+// The batch twin of includeNote and setNoteCategory, for an import's chunk: a few statements for hundreds of notes
+// instead of eight per note.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { notebookFor } from '../notebooks/access.ts';
-import { insertRows } from '../notes/write-rows.ts';
-import type { Placement } from './import-notebook-target.ts';
+import { insertRows } from '../db/write-rows.ts';
+import { notebookFor } from './access.ts';
 
 const { notebook, notebookNote, notebookNoteCategory } = schema;
 
@@ -15,7 +13,7 @@ const { notebook, notebookNote, notebookNoteCategory } = schema;
  * Checks, before a chunk is written, that the viewer may add notes to this notebook (NotFoundError if they may not
  * see it, ForbiddenError if they only read it): the check includeNote makes for each note.
  */
-export const checkContribute = (db: Db, viewer: Viewer, notebookId: string) => notebookFor(db, viewer, notebookId, 'contribute');
+export const assertCanContribute = (db: Db, viewer: Viewer, notebookId: string) => notebookFor(db, viewer, notebookId, 'contribute');
 
 /**
  * Inside the chunk's transaction: includes the notes that are not in the notebook yet, last, recording the viewer
@@ -23,11 +21,11 @@ export const checkContribute = (db: Db, viewer: Viewer, notebookId: string) => n
  * setNoteCategory does. The caller checked the right to contribute and that the notes are the viewer's to include
  * (just written by them); the categories come from the notebook's own lists.
  */
-export async function includeImportedNotes(
+export async function includeNotes(
 	tx: Db,
 	includedBy: string,
 	notebookId: string,
-	items: readonly { noteId: string; placement: Placement }[]
+	items: readonly { noteId: string; placement: { categoryIds: readonly (string | null)[] } }[]
 ): Promise<void> {
 	if (!items.length) return;
 	// The lock includeNote takes: positions stay unique when someone includes a note meanwhile.
