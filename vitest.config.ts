@@ -10,7 +10,8 @@ const pureServer = [
 	'src/lib/server/notes/render/**/*.test.ts',
 	'src/lib/server/citations/**/*.test.ts',
 	'src/lib/server/page-cache/**/*.test.ts',
-	'src/lib/server/open-data/feed-xml.test.ts'
+	'src/lib/server/open-data/feed-xml.test.ts',
+	'src/lib/server/http/csrf.test.ts'
 ];
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const dbProject = (kind: 'pglite' | 'postgres') => ({

@@ -8,6 +8,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { anonymous } from '#lib/domain/viewer.ts';
 import { getApp } from '#lib/server/app.ts';
 import { findAccountByToken, findSignedInAccount, viewerOf } from '#lib/server/accounts/index.ts';
+import { isForbiddenCrossSiteWrite } from '#lib/server/http/csrf.ts';
 import { problemFor, problemResponse } from '#lib/server/http/problem.ts';
 import { seedDemo } from '#lib/server/demo/seed.ts';
 
@@ -95,7 +96,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, language, authentication);
+// Before anything reads the body or the session (csrf.ts says why SvelteKit's own check is replaced by this one).
+const crossSiteWrites: Handle = ({ event, resolve }) => {
+	if (!isForbiddenCrossSiteWrite(event.request, event.url)) return resolve(event);
+	const detail = `Cross-site ${event.request.method} form submissions are forbidden`;
+	if (event.url.pathname.startsWith('/api/'))
+		return problemResponse(problemFor('forbidden', 403, detail, event.url.pathname, langFromPath(event.url.pathname) ?? 'en'));
+	return new Response(detail, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
+
+export const handle = sequence(securityHeaders, crossSiteWrites, language, authentication);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// Unknown errors are logged with the method and path only: request bodies and query strings may hold secrets.

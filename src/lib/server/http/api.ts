@@ -25,6 +25,9 @@ export class UnsupportedMediaTypeError extends DomainError {
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const isJson = (request: Request) => request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() === 'application/json';
+// `curl -X DELETE` sends neither a body nor a type; csrf.ts already refused such a request from another site.
+const isBodiless = (request: Request) =>
+	!request.headers.has('content-type') && (request.body === null || request.headers.get('content-length') === '0');
 
 // Answers differ by caller and language; shared caches must not hand one caller's view to another.
 function withApiHeaders(response: Response): Response {
@@ -36,14 +39,14 @@ function withApiHeaders(response: Response): Response {
 /**
  * Wraps a handler: refuses non-JSON writes (415), maps DomainError, ZodError and malformed JSON to
  * problem+json, and rethrows anything else so handleError logs it and the client gets a bare 500.
- * `uploads: true` lets a POST carry a file instead: the handler must read it with readUpload (upload.ts), which
+ * `uploads: true` lets a POST or PUT carry a file instead: the handler must read it with readUpload (upload.ts), which
  * applies the same protection against cross-site writes.
  */
 export function api<E extends RequestEvent>(handler: (event: E) => Response | Promise<Response>, options: { uploads?: boolean } = {}) {
 	return async (event: E): Promise<Response> => {
 		try {
-			const upload = options.uploads && event.request.method === 'POST';
-			if (WRITES.has(event.request.method) && !upload && !isJson(event.request)) {
+			const upload = options.uploads && (event.request.method === 'POST' || event.request.method === 'PUT');
+			if (WRITES.has(event.request.method) && !upload && !isJson(event.request) && !isBodiless(event.request)) {
 				throw new UnsupportedMediaTypeError('Send write requests with Content-Type: application/json');
 			}
 			return withApiHeaders(await handler(event));
