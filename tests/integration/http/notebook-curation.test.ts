@@ -58,6 +58,14 @@ describe('the notebook page', () => {
 		const wrong = await host.postForm(`/fr/c/${nb.id}?/setCategory`, { noteId: note.id, list: '0', categoryId: estrie });
 		expect(wrong.status).toBe(422);
 		expect(await categoriesOf(nb.id, note.id)).toEqual(['0:Financement']);
+		// The same form sent by a page on another site, with the manager's cookie, is refused before it is read.
+		const forged = await host.postForm(
+			`/fr/c/${nb.id}?/setCategory`,
+			{ noteId: note.id, list: '0', categoryId: '' },
+			{ origin: 'https://evil.example' }
+		);
+		expect(forged.status).toBe(403);
+		expect(await categoriesOf(nb.id, note.id)).toEqual(['0:Financement']);
 
 		// The menu of the note's card shows where it is now.
 		const after = await (await host.get(`/fr/c/${nb.id}`)).text();

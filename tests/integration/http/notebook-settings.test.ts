@@ -231,6 +231,64 @@ describe('the settings page', () => {
 	});
 });
 
+describe('the cover through the API', () => {
+	it('takes a picture as multipart or as the raw body, refuses what is not one, and removes it', async () => {
+		const nb = await notebook();
+		const url = `${app.url}/api/v1/notebooks/${nb.id}/cover`;
+		const put = (body: BodyInit, query = '', headers: Record<string, string> = {}, token = hostToken) =>
+			fetch(`${url}${query}`, { method: 'PUT', body, headers: { authorization: `Bearer ${token}`, ...headers } });
+		// A script with a token sends no Origin; a page on another site cannot send the Authorization header at all.
+		const evil = { origin: 'https://evil.example' };
+		const form = (alt: string) => {
+			const f = new FormData();
+			f.set('file', new Blob([Buffer.from(pictureBytes)]), 'couverture.png');
+			f.set('alt', alt);
+			return f;
+		};
+		const pictureBytes = await png(1200, 600);
+
+		const noAlt = await put(form(''));
+		expect(noAlt.status).toBe(422);
+		expect((await noAlt.json()).errors.coverAlt).toEqual(['cover_alt_required']);
+		expect((await put(form('Une affiche'), '', {}, alexToken)).status).toBe(403);
+		// With a session cookie instead of a token, a multipart write from another site is refused before it is read.
+		const crossSite = await fetch(url, {
+			method: 'PUT',
+			body: form('Une affiche'),
+			headers: { cookie: [...host.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...evil }
+		});
+		expect(crossSite.status).toBe(403);
+		expect(crossSite.headers.get('content-type')).toBe('application/problem+json');
+		const text = await put(new TextEncoder().encode('pas une image'), '?filename=a.png&alt=x', {
+			'content-type': 'application/octet-stream'
+		});
+		expect(text.status).toBe(415);
+		expect(text.headers.get('content-type')).toContain('application/problem+json');
+
+		const multipart = await put(form('Une affiche'));
+		expect(multipart.status).toBe(200);
+		const first = (await multipart.json()).cover;
+		expect(first).toEqual({ url: expect.stringContaining('/files/covers/'), alt: 'Une affiche' });
+		const raw = await put(Buffer.from(pictureBytes), '?filename=affiche.png&alt=Une%20autre%20affiche', {
+			'content-type': 'application/octet-stream'
+		});
+		expect(raw.status).toBe(200);
+		const second = (await raw.json()).cover;
+		expect(second.alt).toBe('Une autre affiche');
+		expect(second.url).not.toBe(first.url);
+		// The picture it replaced is gone, the new one is served.
+		expect((await fetch(first.url)).status).toBe(404);
+		expect((await fetch(second.url)).status).toBe(200);
+
+		const removed = await fetch(url, { method: 'DELETE', headers: { authorization: `Bearer ${hostToken}` } });
+		expect(removed.status, await removed.clone().text()).toBe(204);
+		expect((await fetch(second.url)).status).toBe(404);
+		expect((await call(`/api/v1/notebooks/${nb.id}`)).body.cover).toBeNull();
+		const doc = (await call('/api/v1/openapi.json')).body;
+		expect(Object.keys(doc.paths['/api/v1/notebooks/{id}/cover'])).toEqual(['put', 'delete']);
+	});
+});
+
 describe('deleting a notebook', () => {
 	it('asks for confirmation, then answers 404 on every surface; the notes stay', async () => {
 		const nb = await notebook();

@@ -19,6 +19,7 @@ import {
 	ListKnowledgeBasesQuery,
 	SearchKnowledgeBaseQuery
 } from '../knowledge-bases/schemas.ts';
+import { RawUploadQuery } from '../attachments/schemas.ts';
 import { ImportQuery, ImportReportJson } from '../exchange/schemas.ts';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import { problem, jsonBody, unauthorized, badToken, unsupported, invalid, optionalAuth, requiredAuth } from './openapi-parts.ts';
@@ -187,6 +188,52 @@ const notebookOperations = {
 			415: unsupported
 		}
 	},
+	setNotebookCover: {
+		operationId: 'setNotebookCover',
+		tags: ['notebooks'],
+		summary: 'Set the notebook’s cover picture and its alt text (managers)',
+		description:
+			'JPEG, PNG, GIF, WebP or AVIF, at most 10 MiB; the type is read from the bytes, and the picture is re-encoded as WebP at ' +
+			'most 1600 px wide without its metadata. Send `multipart/form-data` with `file` and `alt` (a browser with its session ' +
+			'must send it from this origin), or the picture itself as the body with `Content-Type: application/octet-stream` and `?filename=&alt=` (scripts).',
+		security: requiredAuth,
+		requestParams: { path: notebookParam, query: RawUploadQuery.partial() },
+		requestBody: {
+			required: true,
+			content: {
+				'multipart/form-data': {
+					schema: z.object({
+						file: z.string().meta({ format: 'binary' }).describe('The picture'),
+						alt: z.string().min(1).max(500).describe('Text alternative of the cover')
+					})
+				},
+				'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) }
+			}
+		},
+		responses: {
+			200: jsonBody('The notebook, whose `cover.url` serves the new picture', NotebookJson),
+			400: problem('The multipart body is broken'),
+			401: unauthorized,
+			403: problem('The caller sees the notebook but does not manage it, or a cross-site upload'),
+			404: problem('No such notebook, or hidden from the caller'),
+			413: problem('The picture is over 10 MiB'),
+			415: problem('Not a picture of an accepted type, or a form type other than multipart'),
+			422: problem('No file, an empty or unreadable one, or no alt text (`errors.coverAlt`)')
+		}
+	},
+	removeNotebookCover: {
+		operationId: 'removeNotebookCover',
+		tags: ['notebooks'],
+		summary: 'Remove the notebook’s cover picture (managers)',
+		security: requiredAuth,
+		requestParams: { path: notebookParam },
+		responses: {
+			204: { description: 'Removed, or there was none' },
+			401: unauthorized,
+			403: problem('The caller sees the notebook but does not manage it'),
+			404: problem('No such notebook, or hidden from the caller')
+		}
+	},
 	listNotebookNotes: {
 		operationId: 'listNotebookNotes',
 		tags: ['notebooks'],
@@ -304,6 +351,7 @@ const notebookOperations = {
 
 export const notebookPaths = {
 	'/api/v1/notebooks': { post: notebookOperations.createNotebook },
+	'/api/v1/notebooks/{id}/cover': { put: notebookOperations.setNotebookCover, delete: notebookOperations.removeNotebookCover },
 	'/api/v1/notebooks/{id}': {
 		get: notebookOperations.getNotebook,
 		patch: notebookOperations.updateNotebook,
