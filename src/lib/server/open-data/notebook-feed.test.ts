@@ -28,7 +28,12 @@ describe('notebook feeds', () => {
 		const v = await host.viewer();
 		const communityId = (await findCommunityBySlug(t.ctx.db, slug))!.id;
 		const { id: nb } = await createNotebook(t.ctx.db, v, CreateNotebookInput.parse({ title: 'Carnet ouvert', communityId }));
-		const older = await note(v, { title: 'Première publique', summary: 'Résumé', licence: 'CC0-1.0' });
+		const older = await note(v, {
+			title: 'Première publique',
+			summary: 'Résumé',
+			licence: 'CC0-1.0',
+			externalAuthors: ['Collectif TIESS']
+		});
 		const newer = await note(v, { title: 'Seconde publique' });
 		const leaks = [
 			await note(v, { title: 'Brouillon secret' }, false),
@@ -42,7 +47,11 @@ describe('notebook feeds', () => {
 		const feed = await getNotebookFeed(t.ctx.db, nb, at);
 		expect(feed.entries.map((e) => e.title)).toEqual(['Seconde publique', 'Première publique']);
 		const first = feed.entries[1];
-		expect(first).toMatchObject({ id: `https://x.test/fr/n/${older}`, summary: 'Résumé', authors: [expect.stringMatching(/^Person/)] });
+		expect(first).toMatchObject({
+			id: `https://x.test/fr/n/${older}`,
+			summary: 'Résumé',
+			authors: [expect.stringMatching(/^Person/), 'Collectif TIESS']
+		});
 		expect(first.licence.label).toBe('CC0 1.0');
 		expect(atomFeed(feed)).not.toMatch(/secr[eè]t/i);
 

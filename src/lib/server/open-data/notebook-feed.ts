@@ -57,16 +57,21 @@ export async function getNotebookFeed(db: Db, notebookId: string, at: At): Promi
 	};
 }
 
-// The byline of notes already known to be public: display names in byline order.
+// The byline of notes already known to be public: display names in byline order, then the names credited without an
+// account, as the note page shows them.
 async function listAuthorNames(db: Db, noteIds: string[]): Promise<Map<string, string[]>> {
 	const byNote = new Map<string, string[]>();
 	if (!noteIds.length) return byNote;
-	const rows = await db
-		.select({ noteId: schema.noteAuthor.noteId, name: schema.profile.displayName })
-		.from(schema.noteAuthor)
-		.innerJoin(schema.profile, eq(schema.profile.accountId, schema.noteAuthor.accountId))
-		.where(and(inArray(schema.noteAuthor.noteId, noteIds), eq(schema.noteAuthor.status, 'active')))
-		.orderBy(asc(schema.noteAuthor.position));
+	const [rows, external] = await Promise.all([
+		db
+			.select({ noteId: schema.noteAuthor.noteId, name: schema.profile.displayName })
+			.from(schema.noteAuthor)
+			.innerJoin(schema.profile, eq(schema.profile.accountId, schema.noteAuthor.accountId))
+			.where(and(inArray(schema.noteAuthor.noteId, noteIds), eq(schema.noteAuthor.status, 'active')))
+			.orderBy(asc(schema.noteAuthor.position)),
+		db.select({ noteId: schema.note.id, names: schema.note.externalAuthors }).from(schema.note).where(inArray(schema.note.id, noteIds))
+	]);
 	for (const r of rows) byNote.set(r.noteId, [...(byNote.get(r.noteId) ?? []), r.name]);
+	for (const r of external) if (r.names.length) byNote.set(r.noteId, [...(byNote.get(r.noteId) ?? []), ...r.names]);
 	return byNote;
 }
