@@ -1,5 +1,7 @@
 // A minimal browser stand-in over fetch: keeps cookies, never follows redirects (tests assert them), and sends
 // the Origin header a browser sends with a form post, which SvelteKit's CSRF check requires.
+import { afterAll, beforeAll } from 'vitest';
+import { startApp, type RunningApp } from '../../support/server.ts';
 
 export type Client = {
 	cookies: Map<string, string>;
@@ -62,6 +64,11 @@ export function client(base: string): Client {
 
 export const DEMO_PASSWORD = 'commonplace-demo';
 export const HOST_EMAIL = 'marie-soleil@commonplace.localhost';
+export const ALEX_EMAIL = 'alex@commonplace.localhost';
+/** The demo content every app starts with (src/lib/server/demo/seed.ts): the Praxis note, its notebook, the knowledge base. */
+export const SEED_NOTE = 'hyFh4E8AibDawZdxZGtAojyBHBY';
+export const SEED_NOTEBOOK = 'Xk3v9QmT2pLw7RbN';
+export const SEED_KB = 'Sv4rPq8LmN2tXc6W';
 
 /** A browser signed in with a demo account's password. */
 export async function signedIn(base: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
@@ -96,4 +103,37 @@ export async function apiCall(base: string, path: string, { token, method = 'GET
 	});
 	const text = await res.text();
 	return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** A short random word that keeps apart what the tests of one file make on the app they share. */
+export const tag = () => Math.random().toString(36).slice(2, 8);
+
+/** The app of one test file and the two demo people on it, each signed in and with a token of their own. */
+export type TestApp = {
+	app: RunningApp;
+	/** Marie-Soleil, who hosts the demo community and manages its notebook and knowledge base. */
+	host: Client;
+	hostToken: string;
+	/** Alex, a member of the demo community who manages nothing of it. */
+	alex: Client;
+	alexToken: string;
+	/** apiCall on this app. */
+	call(path: string, options?: ApiCall): Promise<ApiAnswer>;
+};
+
+/**
+ * `const t = useApp();` at the top of a test file starts the app before its tests and stops it after them; read
+ * `t.app`, `t.host`, `t.hostToken`… inside tests and hooks (they are set once the app is up).
+ */
+export function useApp(): TestApp {
+	const t = { call: (path: string, options?: ApiCall) => apiCall(t.app.url, path, options) } as TestApp;
+	beforeAll(async () => {
+		t.app = await startApp();
+		t.host = await signedIn(t.app.url, HOST_EMAIL);
+		t.hostToken = await tokenOf(t.host);
+		t.alex = await signedIn(t.app.url, ALEX_EMAIL);
+		t.alexToken = await tokenOf(t.alex);
+	});
+	afterAll(() => t.app?.stop());
+	return t;
 }

@@ -6,25 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE, PGLITE_TEMPLATE_ENV, ROOT, startApp, type RunningApp } from '../../support/server.ts';
-import { apiCall, HOST_EMAIL, signedIn, tokenOf, type Client } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { NODE, PGLITE_TEMPLATE_ENV, ROOT } from '../../support/server.ts';
+import { SEED_NOTE, SEED_NOTEBOOK, tag, useApp } from './client.ts';
 
-const SEED_NOTE = 'hyFh4E8AibDawZdxZGtAojyBHBY';
-const SEED_NOTEBOOK = 'Xk3v9QmT2pLw7RbN';
 const run = promisify(execFile);
-let app: RunningApp;
-let host: Client;
-let hostToken: string;
-let alexToken: string;
-
-beforeAll(async () => {
-	app = await startApp();
-	host = await signedIn(app.url, HOST_EMAIL);
-	hostToken = await tokenOf(host);
-	alexToken = await tokenOf(await signedIn(app.url, 'alex@commonplace.localhost'));
-});
-afterAll(() => app?.stop());
+const t = useApp();
 
 const cli = (args: string[], env: Record<string, string>) =>
 	run(NODE, ['scripts/import.ts', ...args, '--lang', 'en'], { cwd: ROOT, env: { ...process.env, ...env } }).then(
@@ -34,7 +21,7 @@ const cli = (args: string[], env: Record<string, string>) =>
 
 describe('exports', () => {
 	it('gives the demo notebook as a Markdown zip with front matter', async () => {
-		const res = await fetch(`${app.url}/fr/c/${SEED_NOTEBOOK}/export.zip`);
+		const res = await fetch(`${t.app.url}/fr/c/${SEED_NOTEBOOK}/export.zip`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/zip');
 		const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
@@ -47,7 +34,7 @@ describe('exports', () => {
 	});
 
 	it('gives it as a printable HTML document with licences and APA citations', async () => {
-		const res = await fetch(`${app.url}/en/c/${SEED_NOTEBOOK}/export.html`);
+		const res = await fetch(`${t.app.url}/en/c/${SEED_NOTEBOOK}/export.html`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
 		expect(html).toContain('Analyse de soutenabilité des plateformes En commun');
@@ -57,33 +44,33 @@ describe('exports', () => {
 	});
 
 	it('answers 404 for a private notebook to others, and its export holds only what each may see', async () => {
-		const made = await apiCall(app.url, '/api/v1/notebooks', {
-			token: hostToken,
+		const made = await t.call('/api/v1/notebooks', {
+			token: t.hostToken,
 			method: 'POST',
 			body: { title: 'Carnet privé', visibility: 'private' }
 		});
 		expect(made.status).toBe(201);
 		for (const format of ['zip', 'html']) {
-			expect((await fetch(`${app.url}/fr/c/${made.body.id}/export.${format}`)).status).toBe(404);
+			expect((await fetch(`${t.app.url}/fr/c/${made.body.id}/export.${format}`)).status).toBe(404);
 			expect(
-				(await fetch(`${app.url}/fr/c/${made.body.id}/export.${format}`, { headers: { authorization: `Bearer ${alexToken}` } })).status
+				(await fetch(`${t.app.url}/fr/c/${made.body.id}/export.${format}`, { headers: { authorization: `Bearer ${t.alexToken}` } })).status
 			).toBe(404);
 		}
-		expect((await host.get(`/fr/c/${made.body.id}/export.zip`)).status).toBe(200);
+		expect((await t.host.get(`/fr/c/${made.body.id}/export.zip`)).status).toBe(200);
 	});
 });
 
 describe('import', () => {
-	const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([p, t]) => [p, strToU8(t)])));
+	const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([p, text]) => [p, strToU8(text)])));
 
 	it('imports a zip through the API with a token, reporting a bad file', async () => {
-		const tag = Math.random().toString(36).slice(2, 8);
-		const res = await fetch(`${app.url}/api/v1/import?notebook=${encodeURIComponent(`Import ${tag}`)}`, {
+		const word = tag();
+		const res = await fetch(`${t.app.url}/api/v1/import?notebook=${encodeURIComponent(`Import ${word}`)}`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${hostToken}`, 'content-type': 'application/zip' },
+			headers: { authorization: `Bearer ${t.hostToken}`, 'content-type': 'application/zip' },
 			body: zip({
-				'a.md': `# Alpha ${tag}\n\nVoir [[Beta ${tag}]].`,
-				'b.md': `---\ntitle: Beta ${tag}\nvisibility: private\n---\nB`,
+				'a.md': `# Alpha ${word}\n\nVoir [[Beta ${word}]].`,
+				'b.md': `---\ntitle: Beta ${word}\nvisibility: private\n---\nB`,
 				'bad.md': '---\nstatus: maybe\n---\n'
 			})
 		});
@@ -92,20 +79,20 @@ describe('import', () => {
 		expect(report.created).toHaveLength(2);
 		expect(report.skipped).toEqual([expect.objectContaining({ file: 'bad.md', code: 'front_matter' })]);
 		const beta = report.created.find((n: { title: string }) => n.title.startsWith('Beta')).id;
-		expect((await apiCall(app.url, `/api/v1/notes/${beta}`)).status).toBe(404);
+		expect((await t.call(`/api/v1/notes/${beta}`)).status).toBe(404);
 		expect(
-			(await fetch(`${app.url}/api/v1/import`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: zip({}) })).status
+			(await fetch(`${t.app.url}/api/v1/import`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: zip({}) })).status
 		).toBe(401);
 	});
 
 	it('imports through the notebook page for its managers', async () => {
-		const made = await apiCall(app.url, '/api/v1/notebooks', { token: hostToken, method: 'POST', body: { title: 'Carnet importé' } });
+		const made = await t.call('/api/v1/notebooks', { token: t.hostToken, method: 'POST', body: { title: 'Carnet importé' } });
 		const form = new FormData();
 		form.set('file', new File([zip({ 'x.md': '# Note par la page\n\nTexte' })], 'notes.zip', { type: 'application/zip' }));
-		const res = await host.postMultipart(`/fr/c/${made.body.id}?/import`, form);
+		const res = await t.host.postMultipart(`/fr/c/${made.body.id}?/import`, form);
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('1 notes créées');
-		const notes = await apiCall(app.url, `/api/v1/notebooks/${made.body.id}/notes`, { token: hostToken });
+		const notes = await t.call(`/api/v1/notebooks/${made.body.id}/notes`, { token: t.hostToken });
 		expect(notes.body.items.map((n: { title: string }) => n.title)).toEqual(['Note par la page']);
 	});
 });
@@ -124,16 +111,16 @@ describe('npm run import', () => {
 		'goes through the running app when it holds the data dir, or refuses without opening it',
 		async () => {
 			const dir = folder();
-			const env = { DATA_DIR: app.dataDir, PUBLIC_URL: app.url, DATABASE_URL: '', COMMONPLACE_TOKEN: '' };
+			const env = { DATA_DIR: t.app.dataDir, PUBLIC_URL: t.app.url, DATABASE_URL: '', COMMONPLACE_TOKEN: '' };
 			const refused = await cli([dir, '--as', 'marie-soleil'], env);
 			expect(refused.code).toBe(1);
 			expect(refused.stderr).toContain('Settings → Tokens');
-			const viaApp = await cli([dir, '--notebook', 'Par la CLI'], { ...env, COMMONPLACE_TOKEN: hostToken });
+			const viaApp = await cli([dir, '--notebook', 'Par la CLI'], { ...env, COMMONPLACE_TOKEN: t.hostToken });
 			expect(viaApp.stdout).toContain('Done: 2 notes created');
 			expect(viaApp.stderr).toContain('bad.md');
 			expect(viaApp.code).toBe(3);
 			// The app still answers: its data dir was not touched by a second process.
-			expect((await fetch(`${app.url}/fr/c/${SEED_NOTEBOOK}`)).status).toBe(200);
+			expect((await fetch(`${t.app.url}/fr/c/${SEED_NOTEBOOK}`)).status).toBe(200);
 			rmSync(dir, { recursive: true, force: true });
 		},
 		60_000

@@ -17,6 +17,16 @@ export function decodeCursor(cursor: string, length: number): string[] {
 	throw new ValidationError('Unknown cursor', { cursor: ['cursor_invalid'] });
 }
 
+/**
+ * One page out of rows fetched with `limit + 1` (the extra row only tells that another page follows), and the cursor
+ * of that next page, made of the last row's sort key; null on the last page.
+ */
+export function pageOf<T>(rows: readonly T[], limit: number, keyOf: (row: T) => readonly string[]): { page: T[]; next: string | null } {
+	const page = rows.slice(0, limit);
+	const last = page.at(-1);
+	return { page, next: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
 /** The query parameters every paged list takes (`?cursor=&limit=`); lists extend it with their filters. */
 export const PageQuery = z.object({
 	cursor: z.string().max(500, 'cursor_invalid').optional().describe('Opaque cursor: the `next` value of the previous page'),

@@ -1,9 +1,10 @@
 // Demo content for a new instance, loaded by `npm start` into an empty database. The README lists these accounts.
 import { count, eq } from 'drizzle-orm';
+import type { Viewer } from '../../domain/viewer.ts';
 import { signUp, viewerOf, type Auth } from '../accounts/index.ts';
 import type { Ctx } from '../context.ts';
 import { schema } from '../db/index.ts';
-import { createCommunity, findCommunityBySlug, joinCommunity } from '../communities/index.ts';
+import { createCommunity, joinCommunity } from '../communities/index.ts';
 import { createNote, CreateNoteInput } from '../notes/index.ts';
 import { addCategory, createNotebook, CreateNotebookInput, includeNote } from '../notebooks/index.ts';
 import { addKnowledgeBaseNotebook, createKnowledgeBase, CreateKnowledgeBaseInput } from '../knowledge-bases/index.ts';
@@ -79,13 +80,15 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	const marie = await viewerOf(ctx.db, ids['marie-soleil']);
 	const alex = await viewerOf(ctx.db, ids['alex']);
 	const [publicOne, closedOne] = DEMO_COMMUNITIES;
-	await createCommunity(ctx.db, marie, publicOne);
+	const { id: communityId } = await createCommunity(ctx.db, marie, publicOne);
 	await createCommunity(ctx.db, marie, closedOne);
 	await joinCommunity(ctx, alex, publicOne.slug);
-	await seedPraxisNote(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
-	await seedPraxisNotebook(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
-	await seedKnowledgeBase(ctx, await viewerOf(ctx.db, ids['marie-soleil']), publicOne.slug);
-	const lexicon = await seedLexicon(ctx, await viewerOf(ctx.db, ids['marie-soleil']));
+	// Read again: the viewer now holds the communities Marie-Soleil hosts, which her content is shared with.
+	const host = await viewerOf(ctx.db, ids['marie-soleil']);
+	await seedPraxisNote(ctx, host, communityId);
+	await seedPraxisNotebook(ctx, host, communityId);
+	await seedKnowledgeBase(ctx, host, communityId);
+	const lexicon = await seedLexicon(ctx, host);
 	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note in 1 notebook, 1 knowledge base, ${lexicon} glossary terms and organisations. See the README.`;
 }
 
@@ -93,8 +96,7 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 export const SEED_NOTE_ID = 'hyFh4E8AibDawZdxZGtAojyBHBY';
 
 /** The notebook that includes the seed note on the reference page, with the same inclusion facts. */
-async function seedPraxisNotebook(ctx: Ctx, manager: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
-	const community = await findCommunityBySlug(ctx.db, communitySlug);
+async function seedPraxisNotebook(ctx: Ctx, manager: Viewer, communityId: string) {
 	const { id } = await createNotebook(
 		ctx.db,
 		manager,
@@ -103,7 +105,7 @@ async function seedPraxisNotebook(ctx: Ctx, manager: Awaited<ReturnType<typeof v
 			description:
 				'Les comptes rendus des ateliers sur le modèle de soutenabilité des plateformes En commun : comprendre, explorer, rêver, valider.',
 			visibility: 'public',
-			communityId: community?.id ?? null,
+			communityId,
 			categoryLists: ['Atelier']
 		}),
 		{ id: SEED_NOTEBOOK_ID, createdAt: new Date('2024-04-15T10:00:00-04:00') }
@@ -123,8 +125,7 @@ export const SEED_NOTEBOOK_ID = 'Xk3v9QmT2pLw7RbN';
 /** The demo knowledge base: the notebook above, read as one report for the partners of En commun. */
 export const SEED_KNOWLEDGE_BASE_ID = 'Sv4rPq8LmN2tXc6W';
 
-async function seedKnowledgeBase(ctx: Ctx, manager: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
-	const community = await findCommunityBySlug(ctx.db, communitySlug);
+async function seedKnowledgeBase(ctx: Ctx, manager: Viewer, communityId: string) {
 	await createKnowledgeBase(
 		ctx.db,
 		manager,
@@ -133,15 +134,14 @@ async function seedKnowledgeBase(ctx: Ctx, manager: Awaited<ReturnType<typeof vi
 			description:
 				'Ce que la communauté a appris en prenant soin des plateformes En commun, réuni pour ses partenaires et ses bailleurs de fonds : les ateliers sur la soutenabilité, à lire, chercher et exporter comme un rapport.',
 			visibility: 'public',
-			communityId: community?.id ?? null
+			communityId
 		}),
 		{ id: SEED_KNOWLEDGE_BASE_ID, createdAt: new Date('2024-07-15T10:00:00-04:00') }
 	);
 	await addKnowledgeBaseNotebook(ctx.db, manager, SEED_KNOWLEDGE_BASE_ID, SEED_NOTEBOOK_ID);
 }
 
-async function seedPraxisNote(ctx: Ctx, author: Awaited<ReturnType<typeof viewerOf>>, communitySlug: string) {
-	const community = await findCommunityBySlug(ctx.db, communitySlug);
+async function seedPraxisNote(ctx: Ctx, author: Viewer, communityId: string) {
 	await createNote(
 		ctx.db,
 		author,
@@ -151,7 +151,7 @@ async function seedPraxisNote(ctx: Ctx, author: Awaited<ReturnType<typeof viewer
 			language: 'fr',
 			licence: 'CC-BY-NC-SA-4.0',
 			visibility: 'public',
-			communityId: community?.id ?? null
+			communityId
 		}),
 		{
 			id: SEED_NOTE_ID,

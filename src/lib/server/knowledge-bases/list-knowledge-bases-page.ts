@@ -1,11 +1,11 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
-import { decodeCursor, encodeCursor } from '../db/cursor.ts';
+import { decodeCursor, pageOf } from '../db/cursor.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/visibility-filter.ts';
+import { listVisibleKnowledgeBases } from './queries.ts';
 import type { ListKnowledgeBasesQuery } from './schemas.ts';
-import { visibleKnowledgeBaseFilter } from './visibility-filter.ts';
 
 const { knowledgeBase, knowledgeBaseNotebook, notebook } = schema;
 
@@ -15,24 +15,12 @@ const { knowledgeBase, knowledgeBaseNotebook, notebook } = schema;
  */
 export async function listKnowledgeBasesPage(db: Db, viewer: Viewer, query: ListKnowledgeBasesQuery) {
 	const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
-	const rows = await db
-		.select({
-			id: knowledgeBase.id,
-			title: knowledgeBase.title,
-			description: knowledgeBase.description,
-			visibility: knowledgeBase.visibility
-		})
-		.from(knowledgeBase)
-		.where(
-			and(
-				visibleKnowledgeBaseFilter(viewer),
-				sql`${knowledgeBase.deletedAt} is null`,
-				after ? sql`(${knowledgeBase.title}, ${knowledgeBase.id}) > (${after[0]}, ${after[1]})` : undefined
-			)
-		)
-		.orderBy(asc(knowledgeBase.title), asc(knowledgeBase.id))
-		.limit(query.limit + 1);
-	const page = rows.slice(0, query.limit);
+	const rows = await listVisibleKnowledgeBases(
+		db,
+		viewer,
+		after ? sql`(${knowledgeBase.title}, ${knowledgeBase.id}) > (${after[0]}, ${after[1]})` : undefined
+	).limit(query.limit + 1);
+	const { page, next } = pageOf(rows, query.limit, (r) => [r.title, r.id]);
 	// Counts count only the notebooks this viewer may see (DESIGN §6): "3 notebooks" must not reveal a hidden one.
 	// One grouped query for the page; the join keeps drizzle's column names qualified.
 	const counts = page.length
@@ -53,11 +41,7 @@ export async function listKnowledgeBasesPage(db: Db, viewer: Viewer, query: List
 				.groupBy(knowledgeBaseNotebook.knowledgeBaseId)
 		: [];
 	const byId = new Map(counts.map((c) => [c.id, c.n]));
-	const last = page.at(-1);
-	return {
-		items: page.map((r) => ({ ...r, notebookCount: byId.get(r.id) ?? 0 })),
-		next: rows.length > query.limit && last ? encodeCursor([last.title, last.id]) : null
-	};
+	return { items: page.map((r) => ({ ...r, notebookCount: byId.get(r.id) ?? 0 })), next };
 }
 
 export type KnowledgeBaseListItem = Awaited<ReturnType<typeof listKnowledgeBasesPage>>['items'][number];

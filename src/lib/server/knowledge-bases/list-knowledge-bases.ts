@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { visibleKnowledgeBaseFilter } from './visibility-filter.ts';
+import { listVisibleKnowledgeBases } from './queries.ts';
 
 const { knowledgeBase, knowledgeBaseMember, knowledgeBaseNotebook } = schema;
 
@@ -11,26 +11,15 @@ const { knowledgeBase, knowledgeBaseMember, knowledgeBaseNotebook } = schema;
  * include a given notebook (`notebookId`), or all.
  */
 export const listKnowledgeBases = (db: Db, viewer: Viewer, by: { managerId?: string; notebookId?: string } = {}) =>
-	db
-		.select({
-			id: knowledgeBase.id,
-			title: knowledgeBase.title,
-			description: knowledgeBase.description,
-			visibility: knowledgeBase.visibility
-		})
-		.from(knowledgeBase)
-		.where(
-			and(
-				visibleKnowledgeBaseFilter(viewer),
-				sql`${knowledgeBase.deletedAt} is null`,
-				by.managerId
-					? sql`exists (select 1 from ${knowledgeBaseMember} where ${knowledgeBaseMember.knowledgeBaseId} = ${knowledgeBase.id}
-						and ${knowledgeBaseMember.accountId} = ${by.managerId})`
-					: undefined,
-				by.notebookId
-					? sql`exists (select 1 from ${knowledgeBaseNotebook} where ${knowledgeBaseNotebook.knowledgeBaseId} = ${knowledgeBase.id}
-						and ${eq(knowledgeBaseNotebook.notebookId, by.notebookId)})`
-					: undefined
-			)
-		)
-		.orderBy(asc(knowledgeBase.title), asc(knowledgeBase.id));
+	listVisibleKnowledgeBases(
+		db,
+		viewer,
+		by.managerId
+			? sql`exists (select 1 from ${knowledgeBaseMember} where ${knowledgeBaseMember.knowledgeBaseId} = ${knowledgeBase.id}
+				and ${knowledgeBaseMember.accountId} = ${by.managerId})`
+			: undefined,
+		by.notebookId
+			? sql`exists (select 1 from ${knowledgeBaseNotebook} where ${knowledgeBaseNotebook.knowledgeBaseId} = ${knowledgeBase.id}
+				and ${eq(knowledgeBaseNotebook.notebookId, by.notebookId)})`
+			: undefined
+	);

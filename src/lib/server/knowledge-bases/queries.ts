@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { KnowledgeBaseFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/visibility-filter.ts';
 import { visibleNoteFilter } from '../notes/visibility-filter.ts';
+import { visibleKnowledgeBaseFilter } from './visibility-filter.ts';
 
 const { knowledgeBase, knowledgeBaseMember, knowledgeBaseNotebook, notebook, notebookNote, note } = schema;
 
@@ -30,6 +31,22 @@ export async function findKnowledgeBaseWithFacts(
 		}
 	};
 }
+
+/**
+ * The knowledge bases this viewer may see, deleted ones aside, by title then id (the order the cursor of a page
+ * follows), narrowed by `where`: the whole listing and its pages read the same rows.
+ */
+export const listVisibleKnowledgeBases = (db: Db, viewer: Viewer, ...where: (SQL | undefined)[]) =>
+	db
+		.select({
+			id: knowledgeBase.id,
+			title: knowledgeBase.title,
+			description: knowledgeBase.description,
+			visibility: knowledgeBase.visibility
+		})
+		.from(knowledgeBase)
+		.where(and(visibleKnowledgeBaseFilter(viewer), sql`${knowledgeBase.deletedAt} is null`, ...where))
+		.orderBy(asc(knowledgeBase.title), asc(knowledgeBase.id));
 
 /**
  * "The notebooks of this knowledge base that this viewer may see": the SQL condition, on `notebook`, shared by the

@@ -3,19 +3,34 @@
 // notebook_member only (DESIGN §6), so an invitee of a private notebook sees its title on the invitation and no more.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, NotFoundError, UnauthorizedError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { findProfileByHandle } from '../profiles/index.ts';
+import { findInvitee } from '../profiles/index.ts';
 import { notebookFor } from './access.ts';
 import type { NotebookRole } from './member-schemas.ts';
 
 const { notebook, notebookInvitation, notebookMember, profile } = schema;
 const inviter = alias(profile, 'inviter');
 
-const invitationRow = (notebookId: string, accountId: string) =>
-	and(eq(notebookInvitation.notebookId, notebookId), eq(notebookInvitation.accountId, accountId));
+/** Deletes this account's invitation to this notebook and gives its role; NotFoundError when there is none. */
+async function takeInvitation(db: Db, notebookId: string, accountId: string): Promise<NotebookRole> {
+	const [gone] = await db
+		.delete(notebookInvitation)
+		.where(and(eq(notebookInvitation.notebookId, notebookId), eq(notebookInvitation.accountId, accountId)))
+		.returning({ role: notebookInvitation.role });
+	if (!gone) throw new NotFoundError('No such invitation');
+	return gone.role;
+}
+
+/** Who invited, as whom and when: what both lists of invitations show beside the invitee or the notebook. */
+const invitationFacts = {
+	role: notebookInvitation.role,
+	invitedByHandle: inviter.handle,
+	invitedByName: inviter.displayName,
+	invitedAt: notebookInvitation.createdAt
+};
 
 /**
  * Managers invite a person by handle, as a contributor or a fellow manager. ValidationError (author_not_found) for
@@ -24,8 +39,7 @@ const invitationRow = (notebookId: string, accountId: string) =>
  */
 export async function inviteNotebookMember(db: Db, viewer: Viewer, notebookId: string, handle: string, role: NotebookRole) {
 	await notebookFor(db, viewer, notebookId, 'manage');
-	const person = await findProfileByHandle(db, handle.trim().replace(/^@/, ''));
-	if (!person) throw new ValidationError('No one has this handle', { handle: ['author_not_found'] });
+	const person = await findInvitee(db, handle);
 	return db.transaction(async (tx) => {
 		const [member] = await tx
 			.select({ role: notebookMember.role })
@@ -45,8 +59,7 @@ export async function inviteNotebookMember(db: Db, viewer: Viewer, notebookId: s
 /** Managers withdraw a pending invitation; NotFoundError if there is none (or the notebook is hidden from them). */
 export async function withdrawNotebookInvitation(db: Db, viewer: Viewer, notebookId: string, accountId: string): Promise<void> {
 	await notebookFor(db, viewer, notebookId, 'manage');
-	const gone = await db.delete(notebookInvitation).where(invitationRow(notebookId, accountId)).returning({ role: notebookInvitation.role });
-	if (!gone.length) throw new NotFoundError('No such invitation');
+	await takeInvitation(db, notebookId, accountId);
 }
 
 /**
@@ -61,21 +74,18 @@ export async function acceptNotebookInvitation(db: Db, viewer: Viewer, notebookI
 			.from(notebook)
 			.where(and(eq(notebook.id, notebookId), isNull(notebook.deletedAt)))
 			.for('update');
-		const [invitation] = live
-			? await tx.delete(notebookInvitation).where(invitationRow(notebookId, viewer.id)).returning({ role: notebookInvitation.role })
-			: [];
-		if (!invitation) throw new NotFoundError('No such invitation');
+		if (!live) throw new NotFoundError('No such invitation');
+		const role = await takeInvitation(tx, notebookId, viewer.id);
 		// Already a member (invited again while an earlier invitation was being accepted): keep the role they have.
-		await tx.insert(notebookMember).values({ notebookId, accountId: viewer.id, role: invitation.role }).onConflictDoNothing();
-		return { role: invitation.role };
+		await tx.insert(notebookMember).values({ notebookId, accountId: viewer.id, role }).onConflictDoNothing();
+		return { role };
 	});
 }
 
 /** The invitee declines: the invitation goes. NotFoundError when the viewer has none to this notebook. */
 export async function declineNotebookInvitation(db: Db, viewer: Viewer, notebookId: string): Promise<void> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to answer an invitation');
-	const gone = await db.delete(notebookInvitation).where(invitationRow(notebookId, viewer.id)).returning({ role: notebookInvitation.role });
-	if (!gone.length) throw new NotFoundError('No such invitation');
+	await takeInvitation(db, notebookId, viewer.id);
 }
 
 /** Pending invitations of a notebook, newest first. Only for its managers: the caller has checked canManage. */
@@ -85,10 +95,7 @@ export const listNotebookInvitations = (db: Db, notebookId: string) =>
 			accountId: notebookInvitation.accountId,
 			handle: profile.handle,
 			displayName: profile.displayName,
-			role: notebookInvitation.role,
-			invitedByHandle: inviter.handle,
-			invitedByName: inviter.displayName,
-			invitedAt: notebookInvitation.createdAt
+			...invitationFacts
 		})
 		.from(notebookInvitation)
 		.innerJoin(profile, eq(profile.accountId, notebookInvitation.accountId))
@@ -107,10 +114,7 @@ export async function listMyNotebookInvitations(db: Db, viewer: Viewer) {
 		.select({
 			notebookId: notebook.id,
 			title: notebook.title,
-			role: notebookInvitation.role,
-			invitedByHandle: inviter.handle,
-			invitedByName: inviter.displayName,
-			invitedAt: notebookInvitation.createdAt
+			...invitationFacts
 		})
 		.from(notebookInvitation)
 		.innerJoin(notebook, eq(notebook.id, notebookInvitation.notebookId))

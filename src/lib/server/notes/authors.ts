@@ -1,11 +1,11 @@
 // Co-authorship: an author invites someone by handle; the invitee accepts (and appears in the byline, with the
 // right to edit) or declines. Byline order is the `position` column, which authors may change.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, NotFoundError, UnauthorizedError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { findProfileByHandle } from '../profiles/index.ts';
+import { findInvitee } from '../profiles/index.ts';
 import { listNoteAuthors } from './queries.ts';
 import { editableNote } from './set-note-status.ts';
 import { insertRows } from '../db/write-rows.ts';
@@ -18,8 +18,7 @@ export const listAuthorsAndInvitees = (db: Db, noteId: string) => listNoteAuthor
 /** An author invites a co-author by handle; they join the byline, last, once they accept. */
 export async function inviteCoAuthor(db: Db, viewer: Viewer, noteId: string, handle: string): Promise<void> {
 	await editableNote(db, viewer, noteId);
-	const invitee = await findProfileByHandle(db, handle.trim().replace(/^@/, ''));
-	if (!invitee) throw new ValidationError('No one has this handle', { handle: ['author_not_found'] });
+	const invitee = await findInvitee(db, handle);
 	await db.transaction(async (tx) => {
 		// Serialise invitations on this note so two at once do not take the same position.
 		await tx.select({ id: note.id }).from(note).where(eq(note.id, noteId)).for('update');

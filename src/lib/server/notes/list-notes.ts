@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { containsText, likeEscape } from '../db/contains.ts';
-import { decodeCursor, encodeCursor } from '../db/cursor.ts';
+import { decodeCursor, pageOf } from '../db/cursor.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import type { ListNotesQuery } from './schemas.ts';
@@ -46,12 +46,11 @@ export async function listNotes(db: Db, viewer: Viewer, query: ListNotesQuery) {
 		)
 		.orderBy(desc(note.updatedAt), desc(note.id))
 		.limit(query.limit + 1);
-	const page = rows.slice(0, query.limit);
-	const last = page.at(-1);
+	const { page, next } = pageOf(rows, query.limit, (r) => [r.sortKey, r.id]);
 	return {
 		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the cursor's key stays server-side.
 		items: page.map(({ sortKey, ...item }) => item),
-		next: rows.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null
+		next
 	};
 }
 

@@ -9,6 +9,24 @@ const { note, noteAuthor, noteRevision, profile } = schema;
 
 export type NoteRow = typeof note.$inferSelect;
 
+/** What the visibility rule needs to know about a note: its row and its active authors. */
+const factsOf = (row: NoteRow, authors: readonly { accountId: string }[]): NoteFacts => ({
+	status: row.status,
+	visibility: row.visibility,
+	communityId: row.communityId,
+	authorIds: authors.map((a) => a.accountId),
+	deleted: row.deletedAt !== null
+});
+
+/** An author as a byline shows them: one note's list (listNoteAuthors) and many notes' lists alike. */
+const authorColumns = {
+	accountId: noteAuthor.accountId,
+	handle: profile.handle,
+	displayName: profile.displayName,
+	position: noteAuthor.position,
+	status: noteAuthor.status
+};
+
 /**
  * The note, its active authors in byline order, and what the visibility rule needs to know about it; undefined when
  * no such id exists. One round trip each, side by side.
@@ -16,14 +34,7 @@ export type NoteRow = typeof note.$inferSelect;
 export async function findNoteWithFacts(db: Db, id: string) {
 	const [[row], authors] = await Promise.all([db.select().from(note).where(eq(note.id, id)), listNoteAuthors(db, id)]);
 	if (!row) return undefined;
-	const facts: NoteFacts = {
-		status: row.status,
-		visibility: row.visibility,
-		communityId: row.communityId,
-		authorIds: authors.map((a) => a.accountId),
-		deleted: row.deletedAt !== null
-	};
-	return { row, facts, authors };
+	return { row, facts: factsOf(row, authors), authors };
 }
 
 /**
@@ -39,14 +50,7 @@ export async function findNotesWithFacts(db: Db, ids: readonly string[]) {
 			.from(note)
 			.where(inArray(note.id, [...ids])),
 		db
-			.select({
-				noteId: noteAuthor.noteId,
-				accountId: noteAuthor.accountId,
-				handle: profile.handle,
-				displayName: profile.displayName,
-				position: noteAuthor.position,
-				status: noteAuthor.status
-			})
+			.select({ noteId: noteAuthor.noteId, ...authorColumns })
 			.from(noteAuthor)
 			.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
 			.where(and(inArray(noteAuthor.noteId, [...ids]), eq(noteAuthor.status, 'active')))
@@ -60,14 +64,7 @@ export async function findNotesWithFacts(db: Db, ids: readonly string[]) {
 	}
 	for (const row of rows) {
 		const own = byNote.get(row.id) ?? [];
-		const facts: NoteFacts = {
-			status: row.status,
-			visibility: row.visibility,
-			communityId: row.communityId,
-			authorIds: own.map((a) => a.accountId),
-			deleted: row.deletedAt !== null
-		};
-		out.set(row.id, { row, facts, authors: own });
+		out.set(row.id, { row, facts: factsOf(row, own), authors: own });
 	}
 	return out;
 }
@@ -75,13 +72,7 @@ export async function findNotesWithFacts(db: Db, ids: readonly string[]) {
 /** Authors in byline order (active ones by default; with 'invited', the invitations too, for the authors' panel). */
 export const listNoteAuthors = (db: Db, noteId: string, statuses: readonly ('active' | 'invited')[] = ['active']) =>
 	db
-		.select({
-			accountId: noteAuthor.accountId,
-			handle: profile.handle,
-			displayName: profile.displayName,
-			position: noteAuthor.position,
-			status: noteAuthor.status
-		})
+		.select(authorColumns)
 		.from(noteAuthor)
 		.innerJoin(profile, eq(profile.accountId, noteAuthor.accountId))
 		.where(and(eq(noteAuthor.noteId, noteId), inArray(noteAuthor.status, [...statuses])))

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { containsText } from '../db/contains.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 
@@ -13,6 +13,16 @@ export const findProfileByHandle = async (db: Db, handle: string) =>
 			.from(profile)
 			.where(sql`lower(${profile.handle}) = ${handle.toLowerCase()}`)
 	)[0];
+
+/**
+ * The person an invitation names by handle (typed with or without its @), co-author or notebook member alike;
+ * ValidationError (`author_not_found` on `handle`) when no one has it.
+ */
+export async function findInvitee(db: Db, handle: string): Promise<ProfileRow> {
+	const person = await findProfileByHandle(db, handle.trim().replace(/^@/, ''));
+	if (!person) throw new ValidationError('No one has this handle', { handle: ['author_not_found'] });
+	return person;
+}
 
 export const findProfileByAccount = async (db: Db, accountId: string) =>
 	(await db.select().from(profile).where(eq(profile.accountId, accountId)))[0];

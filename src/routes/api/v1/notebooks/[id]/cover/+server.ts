@@ -11,7 +11,7 @@ export const PUT: RequestHandler = api(
 		// Checked before the picture is decoded: a cover without its text alternative is refused whatever it is.
 		const { coverAlt } = CoverInput.parse({ coverAlt: altText });
 		const ctx = event.locals.app.ctx;
-		await setNotebookCover(ctx, viewer, event.params.id, file instanceof Blob ? file : new Blob([file]), coverAlt);
+		await setNotebookCover(ctx, viewer, event.params.id, file instanceof Blob ? file : new Blob([new Uint8Array(file)]), coverAlt);
 		return ok(presentNotebook(await getNotebook(ctx.db, viewer, event.params.id), presentAt(event.locals)));
 	},
 	{ uploads: true }
