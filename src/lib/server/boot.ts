@@ -3,13 +3,16 @@ import { appDatabase, closeAppDatabase } from './db/index.ts';
 import { getApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { warmCitations } from './citations/index.ts';
+import { watchSearchCache } from './search/index.ts';
 
 /** Opens and migrates the database, loads demo content into an empty one, and says where things are. */
 export async function boot(): Promise<{ config: Config; shutdown: () => Promise<void> }> {
 	const config = loadConfig();
 	const where = config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `PGlite in ${config.dataDir}/db`;
 	console.log(`Opening the database (${where})…`);
-	await appDatabase(config);
+	const database = await appDatabase(config);
+	// Search answers are kept between two writes, emptied by the notification that empties the page cache (ADR 8).
+	await watchSearchCache(database);
 	if (config.demoContent) {
 		const { ctx, auth } = await getApp();
 		const seeded = await seedDemo(ctx, auth);

@@ -21,6 +21,7 @@ import {
 import { notebookPaths } from './openapi-notebooks.ts';
 import { notebookMemberPaths } from './openapi-notebook-members.ts';
 import { notePaths } from './openapi-notes.ts';
+import { searchPaths, searchTag } from './openapi-search.ts';
 
 export { ApiIndexJson, ProblemJson } from './openapi-parts.ts';
 
@@ -185,7 +186,8 @@ function buildDocument(publicUrl: string) {
 				{ name: 'notes', description: 'Notes' },
 				{ name: 'notebooks', description: 'Notebooks (carnets): curated collections of notes' },
 				{ name: 'knowledge-bases', description: 'Knowledge bases: sets of notebooks read and searched together' },
-				{ name: 'attachments', description: 'Files carried by notes; served at `/files/{id}/{name}` to whoever may see the note' }
+				{ name: 'attachments', description: 'Files carried by notes; served at `/files/{id}/{name}` to whoever may see the note' },
+				searchTag
 			],
 			components: {
 				securitySchemes: {
@@ -210,7 +212,8 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/directory': { get: operations.listDirectory },
 				...notePaths,
 				...notebookPaths,
-				...notebookMemberPaths
+				...notebookMemberPaths,
+				...searchPaths
 			}
 		},
 		{ override: tidy }

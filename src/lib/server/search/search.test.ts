@@ -1,41 +1,405 @@
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { makeAccount } from '../../../../tests/support/factories.ts';
-import { anonymous } from '../../domain/viewer.ts';
-import { createCommunity, inviteByEmail, joinCommunity } from '../communities/index.ts';
-import { searchDirectory } from './index.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { canViewNote } from '../../domain/visibility.ts';
+import { anonymous, type Viewer } from '../../domain/viewer.ts';
+import { createCommunity, findCommunityBySlug, inviteByEmail, joinCommunity } from '../communities/index.ts';
+import { schema } from '../db/index.ts';
+import { createNotebook, CreateNotebookInput, includeNote, removeNoteFromNotebook } from '../notebooks/index.ts';
+import {
+	answerAuthorInvitation,
+	createNote,
+	CreateNoteInput,
+	deleteNote,
+	insertNotes,
+	inviteCoAuthor,
+	setNoteStatus,
+	updateNote,
+	UpdateNoteInput
+} from '../notes/index.ts';
+import { findNoteWithFacts } from '../notes/queries.ts';
+import { searchCommons, suggestSearch, visibleNoteSearchFilter, watchSearchCache, type SearchQuery } from './index.ts';
 
 const t = useTestContext();
+const input = (over: Record<string, unknown> = {}) => CreateNoteInput.parse({ title: 'Une note', body: 'Du texte', ...over });
+type Account = Awaited<ReturnType<typeof makeAccount>>;
 
-describe('directory search', () => {
-	it('finds communities without accents and never reveals a secret one to outsiders', async () => {
-		const host = await makeAccount(t.ctx);
+async function publish(author: Account, over: Record<string, unknown>) {
+	const v = await author.viewer();
+	const { id, revisionId } = await createNote(t.ctx.db, v, input(over));
+	await setNoteStatus(t.ctx.db, v, id, 'published');
+	return { id, revisionId };
+}
+const ids = async (viewer: Viewer, query: SearchQuery) =>
+	(await searchCommons(t.ctx.db, viewer, { kind: 'note', ...query })).items.map((i) => i.id);
+
+describe('matching', () => {
+	let author: Account;
+	const n: Record<string, string> = {};
+	beforeAll(async () => {
+		author = await makeAccount(t.ctx);
+		n.sustain = (await publish(author, { title: 'La soutenabilité des communs', body: 'Tenir dans la durée.' })).id;
+		n.platforms = (
+			await publish(author, { title: 'Coopératives', body: 'Les plateformes coopératives appartiennent à leurs membres.' })
+		).id;
+		n.english = (
+			await publish(author, { title: 'Platform co-ops', body: 'Cooperative platforms are owned by their workers.', language: 'en' })
+		).id;
+		n.phrase = (await publish(author, { title: 'Économie', body: 'L’économie sociale et solidaire rassemble des entreprises.' })).id;
+		n.scattered = (await publish(author, { title: 'Mélange', body: 'Une économie de marché, une politique sociale.' })).id;
+		n.term = (
+			await publish(author, {
+				type: 'term',
+				title: 'Tiers-lieu',
+				termDefinition: 'Un espace partagé entre usages.',
+				termSynonyms: ['fab lab', 'espace commun'],
+				body: ''
+			})
+		).id;
+	});
+
+	it('finds words accents, case and inflection aside, in the note’s own language', async () => {
+		expect(await ids(anonymous, { q: 'SOUTENABILITE' })).toEqual([n.sustain]);
+		expect(await ids(anonymous, { q: 'plateforme' })).toEqual([n.platforms]);
+		// The English note is stemmed as English: "platform" finds "platforms" there, never through a French stem.
+		expect(await ids(anonymous, { q: 'platform' })).toEqual([n.english]);
+		expect((await ids(anonymous, { q: 'cooperative' })).sort()).toEqual([n.platforms, n.english].sort());
+	});
+
+	it('understands "phrases", -exclusion and OR', async () => {
+		expect((await ids(anonymous, { q: 'économie sociale' })).sort()).toEqual([n.phrase, n.scattered].sort());
+		expect(await ids(anonymous, { q: '"économie sociale"' })).toEqual([n.phrase]);
+		expect(await ids(anonymous, { q: 'économie -marché' })).toEqual([n.phrase]);
+		expect((await ids(anonymous, { q: 'soutenabilité OR plateformes' })).sort()).toEqual([n.sustain, n.platforms].sort());
+	});
+
+	it('finds a term by its synonyms and ranks title matches first', async () => {
+		expect(await ids(anonymous, { q: 'fab lab' })).toEqual([n.term]);
+		const { id: body } = await publish(author, { title: 'Réunion', body: 'Nous avons parlé de coopératives et de coopératives encore.' });
+		expect((await ids(anonymous, { q: 'coopératives' }))[0]).toBe(n.platforms);
+		expect(await ids(anonymous, { q: 'coopératives' })).toContain(body);
+	});
+
+	it('finds a title typed with a typo first, and suggests titles when nothing matches', async () => {
+		expect((await ids(anonymous, { q: 'soutenabilte' }))[0]).toBe(n.sustain);
+		const none = await searchCommons(t.ctx.db, anonymous, { q: 'cooperatvies xyzzy' });
+		expect(none.items).toEqual([]);
+		expect(none.total).toBe(0);
+		expect(none.didYouMean.map((s) => s.id)).toContain(n.platforms);
+	});
+
+	it('highlights the matched words in an escaped snippet that no note can forge', async () => {
+		const { id } = await publish(author, {
+			title: 'Balises',
+			body: '# Les <b>gouvernances</b> <script>alert(1)</script> où a < b & c, un **piège** \uE000faux\uE001 et une [[id:abc|étiquette]].'
+		});
+		const [item] = (await searchCommons(t.ctx.db, anonymous, { q: 'gouvernance' })).items;
+		expect(item.id).toBe(id);
+		expect(item.snippet).not.toContain('<script');
+		expect(item.snippet).toContain('<mark>gouvernances</mark>');
+		expect(item.snippet).toContain('a &lt; b &amp; c');
+		expect(item.snippet).toContain('piège');
+		expect(item.snippet).not.toContain('**');
+		expect(item.snippet).not.toMatch(/<mark>faux/);
+		expect(item.snippet).toContain('étiquette');
+		expect(item.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+	});
+});
+
+describe('visibility', () => {
+	it('agrees with canViewNote for every viewer, status, visibility and deletion', async () => {
+		const author = await makeAccount(t.ctx);
 		const member = await makeAccount(t.ctx);
-		await createCommunity(t.ctx.db, await host.viewer(), {
+		const outsider = await makeAccount(t.ctx);
+		const admin = await makeAccount(t.ctx, { admin: true });
+		const slug = `search-${Date.now()}`;
+		await createCommunity(t.ctx.db, await author.viewer(), { slug, name: 'Recherche', description: '', visibility: 'public' });
+		await joinCommunity(t.ctx, await member.viewer(), slug);
+		const communityId = (await findCommunityBySlug(t.ctx.db, slug))!.id;
+		const made: string[] = [];
+		for (const visibility of ['public', 'community', 'private'] as const) {
+			for (const status of ['draft', 'published'] as const) {
+				const { id } = await createNote(t.ctx.db, await author.viewer(), input({ visibility, communityId }));
+				if (status === 'published') await setNoteStatus(t.ctx.db, await author.viewer(), id, 'published');
+				made.push(id);
+			}
+		}
+		const { id: gone } = await publish(author, {});
+		await deleteNote(t.ctx.db, await author.viewer(), gone);
+		made.push(gone);
+		for (const viewer of [anonymous, await author.viewer(), await member.viewer(), await outsider.viewer(), await admin.viewer()]) {
+			const rows = await t.ctx.db
+				.select({ id: schema.noteSearch.noteId })
+				.from(schema.noteSearch)
+				.where(sql`${schema.noteSearch.noteId} in ${made} and ${visibleNoteSearchFilter(viewer)}`);
+			const listed = new Set(rows.map((r) => r.id));
+			for (const id of made) {
+				const { facts } = (await findNoteWithFacts(t.ctx.db, id))!;
+				expect(listed.has(id), `${viewer.kind} ${JSON.stringify(facts)}`).toBe(canViewNote(viewer, facts));
+			}
+		}
+	});
+
+	it('never shows, counts or suggests what the viewer may not see, and names no hidden notebook or community', async () => {
+		const author = await makeAccount(t.ctx);
+		const member = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const secret = `cachee-${Date.now()}`;
+		await createCommunity(t.ctx.db, v, { slug: secret, name: 'Communauté cachée', description: '', visibility: 'secret' });
+		await inviteByEmail(t.ctx, v, secret, member.email, 'fr');
+		await joinCommunity(t.ctx, await member.viewer(), secret);
+		const communityId = (await findCommunityBySlug(t.ctx.db, secret))!.id;
+		const word = 'zorglubienne';
+		const open = await publish(author, { title: `Note ${word} publique`, communityId });
+		const draft = await createNote(t.ctx.db, v, input({ title: `Brouillon ${word}` }));
+		const priv = await publish(author, { title: `Privée ${word}`, visibility: 'private' });
+		const members = await publish(author, { title: `Membres ${word}`, visibility: 'community', communityId });
+		const gone = await publish(author, { title: `Effacée ${word}` });
+		await deleteNote(t.ctx.db, v, gone.id);
+		const hiddenNotebook = await createNotebook(t.ctx.db, v, CreateNotebookInput.parse({ title: 'Carnet privé', visibility: 'private' }));
+		await includeNote(t.ctx.db, v, hiddenNotebook.id, { noteId: open.id, categoryIds: [] });
+
+		const outsider = await makeAccount(t.ctx);
+		for (const viewer of [anonymous, await outsider.viewer()]) {
+			const r = await searchCommons(t.ctx.db, viewer, { q: word });
+			expect(r.items.map((i) => i.id)).toEqual([open.id]);
+			expect(r.total).toBe(1);
+			expect(r.facets.notebook).toEqual([]);
+			expect(r.facets.community).toEqual([]);
+			expect(r.facets.kind).toEqual([{ value: 'note', count: 1 }]);
+			expect((await searchCommons(t.ctx.db, viewer, { q: word, notebook: hiddenNotebook.id })).total).toBe(0);
+			expect((await searchCommons(t.ctx.db, viewer, { q: word, community: secret })).total).toBe(0);
+			const suggested = (await suggestSearch(t.ctx.db, viewer, { q: word })).items.map((s) => s.id);
+			expect(suggested).toEqual([open.id]);
+			expect((await searchCommons(t.ctx.db, viewer, { q: 'Communauté cachée' })).items.filter((i) => i.kind === 'community')).toEqual([]);
+		}
+		const forMember = await searchCommons(t.ctx.db, await member.viewer(), { q: word });
+		expect(forMember.items.map((i) => i.id).sort()).toEqual([open.id, members.id].sort());
+		expect(forMember.facets.community).toEqual([{ value: secret, label: 'Communauté cachée', count: 2 }]);
+		expect(forMember.facets.notebook).toEqual([]);
+		const forAuthor = await searchCommons(t.ctx.db, v, { q: word });
+		expect(forAuthor.items.map((i) => i.id).sort()).toEqual([open.id, draft.id, priv.id, members.id].sort());
+		expect(forAuthor.facets.notebook).toEqual([{ value: hiddenNotebook.id, label: 'Carnet privé', count: 1 }]);
+		// Admins see every note, but a deleted one only where they moderate, not in search.
+		const admin = await makeAccount(t.ctx, { admin: true });
+		expect((await ids(await admin.viewer(), { q: word })).sort()).toEqual([open.id, draft.id, priv.id, members.id].sort());
+	});
+});
+
+describe('facets, filters, sorts and pages', () => {
+	let a: Account;
+	let b: Account;
+	let notebookId: string;
+	const word = 'quetzalcoatl';
+	beforeAll(async () => {
+		a = await makeAccount(t.ctx);
+		b = await makeAccount(t.ctx);
+		notebookId = (
+			await createNotebook(t.ctx.db, await a.viewer(), CreateNotebookInput.parse({ title: 'Carnet du serpent', visibility: 'public' }))
+		).id;
+		for (let i = 0; i < 7; i++) {
+			const by = i < 4 ? a : b;
+			const { id } = await publish(by, {
+				title: `Serpent ${i} ${word}`,
+				licence: i % 2 ? 'CC-BY-4.0' : 'CC0-1.0',
+				language: i < 5 ? 'fr' : 'en',
+				type: i === 6 ? 'term' : 'general'
+			});
+			if (i < 3) await includeNote(t.ctx.db, await a.viewer(), notebookId, { noteId: id, categoryIds: [] });
+		}
+	});
+
+	it('counts every result by type, language, licence, notebook, author and year', async () => {
+		const r = await searchCommons(t.ctx.db, anonymous, { q: word, limit: 2 });
+		expect(r.total).toBe(7);
+		expect(r.items).toHaveLength(2);
+		expect(r.facets.type).toEqual([
+			{ value: 'general', count: 6 },
+			{ value: 'term', count: 1 }
+		]);
+		expect(r.facets.language).toEqual([
+			{ value: 'fr', count: 5 },
+			{ value: 'en', count: 2 }
+		]);
+		expect(r.facets.licence).toEqual([
+			{ value: 'CC0-1.0', count: 4 },
+			{ value: 'CC-BY-4.0', count: 3 }
+		]);
+		expect(r.facets.notebook).toEqual([{ value: notebookId, label: 'Carnet du serpent', count: 3 }]);
+		expect(r.facets.author).toEqual([
+			{ value: a.handle, label: expect.any(String), count: 4 },
+			{ value: b.handle, label: expect.any(String), count: 3 }
+		]);
+		expect(r.facets.year).toEqual([{ value: String(new Date().getUTCFullYear()), count: 7 }]);
+	});
+
+	it('narrows by notebook, licence, author, language, type and year, with the counts of what remains', async () => {
+		const r = await searchCommons(t.ctx.db, anonymous, { q: word, notebook: notebookId, licence: 'CC0-1.0' });
+		expect(r.total).toBe(2);
+		expect(r.facets.licence).toEqual([{ value: 'CC0-1.0', count: 2 }]);
+		expect((await searchCommons(t.ctx.db, anonymous, { q: word, author: `@${b.handle}` })).total).toBe(3);
+		expect((await searchCommons(t.ctx.db, anonymous, { q: word, lang: 'en', type: 'term' })).total).toBe(1);
+		expect((await searchCommons(t.ctx.db, anonymous, { q: word, year: 1999 })).total).toBe(0);
+		// A filter on a note fact keeps notes only.
+		expect((await searchCommons(t.ctx.db, anonymous, { q: word, kind: 'notebook', licence: 'CC0-1.0' })).total).toBe(0);
+	});
+
+	it('pages through every result once, by relevance and newest first', async () => {
+		for (const sort of ['relevance', 'recent'] as const) {
+			const seen: string[] = [];
+			let cursor: string | undefined;
+			do {
+				const page = await searchCommons(t.ctx.db, anonymous, { q: word, sort, limit: 3, cursor });
+				expect(page.total).toBe(7);
+				seen.push(...page.items.map((i) => i.id));
+				cursor = page.nextCursor ?? undefined;
+			} while (cursor);
+			expect(seen).toHaveLength(7);
+			expect(new Set(seen).size).toBe(7);
+		}
+		const newest = await searchCommons(t.ctx.db, anonymous, { q: word, sort: 'recent', limit: 1 });
+		expect(newest.items[0].title).toContain('Serpent 6');
+		await expect(searchCommons(t.ctx.db, anonymous, { q: word, cursor: 'nonsense' })).rejects.toThrow(ValidationError);
+	});
+
+	it('indexes a batch written in one transaction, and pages past the ranked candidates', async () => {
+		const author = await makeAccount(t.ctx);
+		const word = 'xylophonique';
+		const now = new Date();
+		// insertNotes takes the fields without the revision message.
+		const fieldsOf = (i: number) => {
+			const fields: Partial<CreateNoteInput> = CreateNoteInput.parse({ title: `Lot ${i}`, body: `${word} ${'encore '.repeat(i % 40)}` });
+			delete fields.message;
+			return fields as Omit<CreateNoteInput, 'message'>;
+		};
+		const batch = Array.from({ length: 230 }, (_, i) => ({
+			id: newId(),
+			fields: fieldsOf(i),
+			linkedIds: [],
+			message: '',
+			imported: { createdAt: now, updatedAt: now, publishedAt: now }
+		}));
+		await t.ctx.db.transaction((tx) => insertNotes(tx, author.id, batch));
+		const seen = new Set<string>();
+		let cursor: string | undefined;
+		do {
+			const page = await searchCommons(t.ctx.db, anonymous, { q: word, limit: 50, cursor });
+			expect(page.total).toBe(230);
+			expect(page.facets.author).toEqual([{ value: author.handle, label: expect.any(String), count: 230 }]);
+			for (const item of page.items) seen.add(item.id);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		expect(seen.size).toBe(230);
+	});
+
+	it('browses by filter alone, newest first', async () => {
+		const r = await searchCommons(t.ctx.db, anonymous, { notebook: notebookId });
+		expect(r.total).toBe(3);
+		expect(r.items.map((i) => i.title)).toEqual([`Serpent 2 ${word}`, `Serpent 1 ${word}`, `Serpent 0 ${word}`]);
+	});
+});
+
+describe('freshness', () => {
+	it('follows a creation, an edit, a visibility change, an inclusion, a co-author and a deletion at once', async () => {
+		const author = await makeAccount(t.ctx);
+		const coauthor = await makeAccount(t.ctx);
+		const v = await author.viewer();
+		const { id, revisionId } = await publish(author, { title: 'Fraîcheur', body: 'Un mot: pamplemousse.' });
+		expect(await ids(anonymous, { q: 'pamplemousse' })).toEqual([id]);
+
+		const { revisionId: r2 } = await updateNote(
+			t.ctx.db,
+			v,
+			id,
+			UpdateNoteInput.parse({ body: 'Un autre mot: mandarine.', baseRevisionId: revisionId })
+		);
+		expect(await ids(anonymous, { q: 'pamplemousse' })).toEqual([]);
+		expect(await ids(anonymous, { q: 'mandarine' })).toEqual([id]);
+
+		await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ visibility: 'private', baseRevisionId: r2 }));
+		expect(await ids(anonymous, { q: 'mandarine' })).toEqual([]);
+		expect(await ids(v, { q: 'mandarine' })).toEqual([id]);
+		await setNoteStatus(t.ctx.db, v, id, 'draft');
+		expect(await ids(v, { q: 'mandarine' })).toEqual([id]);
+
+		const notebook = await createNotebook(t.ctx.db, v, CreateNotebookInput.parse({ title: 'Agrumes', visibility: 'public' }));
+		expect(await ids(v, { q: 'mandarine', notebook: notebook.id })).toEqual([]);
+		await includeNote(t.ctx.db, v, notebook.id, { noteId: id, categoryIds: [] });
+		expect(await ids(v, { q: 'mandarine', notebook: notebook.id })).toEqual([id]);
+		await removeNoteFromNotebook(t.ctx.db, v, notebook.id, id);
+		expect(await ids(v, { q: 'mandarine', notebook: notebook.id })).toEqual([]);
+
+		await inviteCoAuthor(t.ctx.db, v, id, coauthor.handle);
+		expect(await ids(await coauthor.viewer(), { q: 'mandarine' })).toEqual([]);
+		await answerAuthorInvitation(t.ctx.db, await coauthor.viewer(), id, true);
+		expect(await ids(await coauthor.viewer(), { q: 'mandarine', author: coauthor.handle })).toEqual([id]);
+
+		await deleteNote(t.ctx.db, v, id);
+		expect(await ids(v, { q: 'mandarine' })).toEqual([]);
+	});
+});
+
+describe('notebooks, communities and people', () => {
+	it('finds them through their own visibility, accents and case aside', async () => {
+		const host = await makeAccount(t.ctx, { handle: `lea-gagnon-${Date.now() % 100000}` });
+		const member = await makeAccount(t.ctx);
+		const hv = await host.viewer();
+		await createCommunity(t.ctx.db, hv, {
 			slug: 'developpement-social',
 			name: 'Développement social',
 			description: '',
 			visibility: 'public'
 		});
-		await createCommunity(t.ctx.db, await host.viewer(), {
+		await createCommunity(t.ctx.db, hv, {
 			slug: 'developpement-secret',
 			name: 'Développement secret',
 			description: '',
 			visibility: 'secret'
 		});
-		await inviteByEmail(t.ctx, await host.viewer(), 'developpement-secret', member.email, 'fr');
+		await inviteByEmail(t.ctx, hv, 'developpement-secret', member.email, 'fr');
 		await joinCommunity(t.ctx, await member.viewer(), 'developpement-secret');
+		const nb = await createNotebook(t.ctx.db, hv, CreateNotebookInput.parse({ title: 'Développements privés', visibility: 'private' }));
 
-		const forAnonymous = await searchDirectory(t.ctx.db, anonymous, 'developpement');
-		expect(forAnonymous.communities.map((c) => c.slug)).toEqual(['developpement-social']);
-		const forMember = await searchDirectory(t.ctx.db, await member.viewer(), 'DÉVELOPPEMENT');
-		expect(forMember.communities.map((c) => c.slug).sort()).toEqual(['developpement-secret', 'developpement-social']);
+		const communities = async (viewer: Viewer) =>
+			(await searchCommons(t.ctx.db, viewer, { q: 'developpement', kind: 'community' })).items.map((i) => i.id).sort();
+		expect(await communities(anonymous)).toEqual(['developpement-social']);
+		expect(await communities(await member.viewer())).toEqual(['developpement-secret', 'developpement-social']);
+		const all = await searchCommons(t.ctx.db, anonymous, { q: 'DÉVELOPPEMENT' });
+		expect(all.items.some((i) => i.id === nb.id)).toBe(false);
+		expect(all.facets.kind.find((k) => k.value === 'community')?.count).toBe(1);
+		const mine = await searchCommons(t.ctx.db, hv, { q: 'developpements', kind: 'notebook' });
+		expect(mine.items.map((i) => [i.id, i.kind, i.url])).toEqual([[nb.id, 'notebook', `/fr/c/${nb.id}`]]);
+
+		const people = await searchCommons(t.ctx.db, anonymous, { q: 'gagnon', kind: 'person' }, { lang: 'en' });
+		expect(people.items.map((i) => [i.id, i.url])).toEqual([[host.handle, `/en/u/${host.handle}`]]);
+		expect((await searchCommons(t.ctx.db, anonymous, { q: '%' })).items).toEqual([]);
 	});
+});
 
-	it('treats % and _ literally and finds people by handle', async () => {
-		const a = await makeAccount(t.ctx, { handle: 'lea-gagnon' });
-		expect((await searchDirectory(t.ctx.db, anonymous, '%')).communities).toEqual([]);
-		expect((await searchDirectory(t.ctx.db, anonymous, 'gagnon')).people.map((p) => p.handle)).toContain(a.handle);
-		expect(await searchDirectory(t.ctx.db, anonymous, '   ')).toEqual({ communities: [], people: [] });
+describe('the result cache', () => {
+	it('answers a repeated query from memory, per visibility class, and forgets everything at the next write', async () => {
+		const stop = await watchSearchCache(t.database);
+		try {
+			const author = await makeAccount(t.ctx);
+			const v = await author.viewer();
+			const { id } = await publish(author, { title: 'Cache', body: 'Une histoire de kumquats.' });
+			const first = await searchCommons(t.ctx.db, anonymous, { q: 'kumquats' });
+			expect(first.items.map((i) => i.id)).toEqual([id]);
+			first.items.length = 0; // a caller changing its answer changes nobody else's
+			expect((await searchCommons(t.ctx.db, anonymous, { q: 'kumquats' })).items.map((i) => i.id)).toEqual([id]);
+
+			const draft = await createNote(t.ctx.db, v, input({ title: 'Brouillon', body: 'D’autres kumquats.' }));
+			expect(await ids(anonymous, { q: 'kumquats' })).toEqual([id]);
+			expect((await ids(v, { q: 'kumquats' })).sort()).toEqual([id, draft.id].sort());
+			await setNoteStatus(t.ctx.db, v, draft.id, 'published');
+			expect((await ids(anonymous, { q: 'kumquats' })).sort()).toEqual([id, draft.id].sort());
+			await deleteNote(t.ctx.db, v, id);
+			expect(await ids(anonymous, { q: 'kumquats' })).toEqual([draft.id]);
+		} finally {
+			await stop();
+		}
 	});
 });

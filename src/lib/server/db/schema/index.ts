@@ -5,3 +5,4 @@ export * from './admin.ts';
 export * from './notes.ts';
 export * from './notebooks.ts';
 export * from './knowledge-bases.ts';
+export * from './search.ts';

@@ -1,0 +1,46 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../../domain/viewer.ts';
+import { visibleCommunityFilter } from '../communities/index.ts';
+import { schema } from '../db/index.ts';
+import { visibleNotebookFilter } from '../notebooks/index.ts';
+import type { ParsedSearchQuery } from './schemas.ts';
+import { visibleNoteSearchFilter } from './visibility-filter.ts';
+
+const { noteSearch, community, notebook, profile } = schema;
+
+/** True when the query narrows by a fact only notes have: the results are then notes only. */
+export const hasNoteFilter = (q: ParsedSearchQuery) =>
+	q.type !== undefined ||
+	q.lang !== undefined ||
+	q.licence !== undefined ||
+	q.notebook !== undefined ||
+	q.community !== undefined ||
+	q.author !== undefined ||
+	q.year !== undefined;
+
+/**
+ * The notes of the index this viewer may see (never deleted ones, admins included: a search is not moderation) that
+ * pass the query's filters. A notebook or community filter names one the viewer may see, or keeps nothing: counting
+ * the notes of a hidden notebook would tell which visible notes it holds.
+ */
+export function noteFilters(viewer: Viewer, q: ParsedSearchQuery): SQL {
+	const parts: SQL[] = [sql`not ${noteSearch.deleted}`, visibleNoteSearchFilter(viewer)];
+	if (q.type) parts.push(sql`${noteSearch.type} = ${q.type}`);
+	if (q.lang) parts.push(sql`${noteSearch.language} = ${q.lang}`);
+	if (q.licence) parts.push(sql`${noteSearch.licence} = ${q.licence}`);
+	if (q.year) parts.push(sql`${noteSearch.year} = ${q.year}`);
+	if (q.community) {
+		parts.push(sql`${noteSearch.communityId} = (select ${community.id} from ${community}
+			where lower(${community.slug}) = ${q.community.toLowerCase()} and ${visibleCommunityFilter(viewer)})`);
+	}
+	if (q.author) {
+		const account = sql`(select ${profile.accountId} from ${profile} where lower(${profile.handle}) = ${q.author.toLowerCase()})`;
+		parts.push(sql`coalesce(${noteSearch.authorId} = ${account} or ${account} = any(${noteSearch.otherAuthorIds}), false)`);
+	}
+	if (q.notebook) {
+		parts.push(sql`coalesce(${noteSearch.notebookId} = ${q.notebook} or ${q.notebook}::text = any(${noteSearch.otherNotebookIds}), false)
+			and exists (select 1 from ${notebook}
+			where ${notebook.id} = ${q.notebook} and ${notebook.deletedAt} is null and ${visibleNotebookFilter(viewer)})`);
+	}
+	return sql.join(parts, sql` and `);
+}

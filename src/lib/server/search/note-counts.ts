@@ -1,0 +1,80 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../../domain/viewer.ts';
+import { visibleCommunityFilter } from '../communities/index.ts';
+import { queryRows, schema, type Db } from '../db/index.ts';
+import { visibleNotebookFilter } from '../notebooks/index.ts';
+
+const { community, notebook, profile } = schema;
+
+/** Values listed per facet with labels (notebooks, communities, authors), most results first. */
+export const FACET_VALUES = 30;
+
+export type FacetRow = { facet: string; value: string; label: string | null; count: number };
+export type NoteCounts = { total: number; facets: FacetRow[] };
+
+// grouping(type, language, licence, year, community_id) of each grouping set of `g`: a bit per column left out. In
+// `g0`, grouping(type, author_id, notebook_id) is 3 for the facts, 5 for the authors, 6 for the notebooks.
+const GROUPED = { type: 15, language: 23, licence: 27, year: 29, community: 30, total: 31 } as const;
+
+/**
+ * The total and the facet counts of every match, exactly, in one pass over the matches' rows (never their document
+ * vectors): they are grouped once into three small hash tables (the single-valued facts together, a few hundred
+ * combinations; the authors; the notebooks), and each facet is then summed from those groups. Communities and
+ * notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
+ */
+export async function countNotes(db: Db, viewer: Viewer, where: SQL): Promise<NoteCounts> {
+	const rows = await queryRows<{ facet: string; value: string | null; label: string | null; n: string | number }>(
+		db,
+		sql`with g0 as (
+			select type, language, licence, year, community_id, author_id, other_author_ids, notebook_id, other_notebook_ids,
+				grouping(type, author_id, notebook_id) as gb, count(*) as n
+			from ${schema.noteSearch} where ${where}
+			group by grouping sets ((type, language, licence, year, community_id), (author_id, other_author_ids),
+				(notebook_id, other_notebook_ids))
+		),
+		g as (
+			select type, language, licence, year::text as year, community_id,
+				grouping(type, language, licence, year, community_id) as gb, sum(n) as n
+			from g0 where gb = 3 group by grouping sets ((type), (language), (licence), (year), (community_id), ())
+		),
+		authors as (
+			select id, sum(n) as n from (
+				select author_id as id, n from g0 where gb = 5 and author_id is not null
+				union all
+				select x.id, g0.n from g0 cross join unnest(g0.other_author_ids) as x(id) where g0.gb = 5
+			) a group by id
+		),
+		notebooks as (
+			select id, sum(n) as n from (
+				select notebook_id as id, n from g0 where gb = 6 and notebook_id is not null
+				union all
+				select x.id, g0.n from g0 cross join unnest(g0.other_notebook_ids) as x(id) where g0.gb = 6
+			) b group by id
+		)
+		select case gb when ${GROUPED.type} then 'type' when ${GROUPED.language} then 'language' when ${GROUPED.licence} then 'licence'
+				when ${GROUPED.year} then 'year' else 'total' end as facet,
+			coalesce(type, language, licence, year) as value, null as label, n
+			from g where gb in (${GROUPED.type}, ${GROUPED.language}, ${GROUPED.licence}, ${GROUPED.year}, ${GROUPED.total})
+		union all
+		(select 'community', ${community.slug}, ${community.name}, g.n
+			from g join ${community} on ${community.id} = g.community_id
+			where g.gb = ${GROUPED.community} and ${visibleCommunityFilter(viewer)}
+			order by g.n desc, ${community.name} limit ${FACET_VALUES})
+		union all
+		(select 'notebook', ${notebook.id}, ${notebook.title}, f.n
+			from notebooks f join ${notebook} on ${notebook.id} = f.id
+			where ${notebook.deletedAt} is null and ${visibleNotebookFilter(viewer)}
+			order by f.n desc, ${notebook.title} limit ${FACET_VALUES})
+		union all
+		(select 'author', ${profile.handle}, ${profile.displayName}, f.n
+			from authors f join ${profile} on ${profile.accountId} = f.id
+			order by f.n desc, ${profile.displayName} limit ${FACET_VALUES})`
+	);
+	let total = 0;
+	const facets: FacetRow[] = [];
+	for (const r of rows) {
+		if (r.facet === 'total') total = Number(r.n);
+		else if (r.value !== null) facets.push({ facet: r.facet, value: r.value, label: r.label, count: Number(r.n) });
+	}
+	return { total, facets };
+}
