@@ -8,9 +8,30 @@ import { queryRows } from './index.ts';
 
 const t = useTestContext();
 
-// Tables no anonymous page shows (pending invitations are only ever shown to signed-in people): writing them
-// (every sign-in, every token use) must not empty the page cache.
-const INVISIBLE = ['session', 'account', 'verification', 'rate_limit', 'api_token', 'admin_view', 'notebook_invitation'];
+// Tables no cached page shows (pending invitations, direct messages and notifications are only ever shown to
+// signed-in people; a thread's tags, mentions, attachments and other communities are not on the note page): writing
+// them (every sign-in, every token use, every notification) must not empty the page cache.
+const INVISIBLE = [
+	'session',
+	'account',
+	'verification',
+	'rate_limit',
+	'api_token',
+	'admin_view',
+	'notebook_invitation',
+	'thread_community',
+	'message_tag',
+	'message_mention',
+	'message_attachment',
+	'message_report',
+	'conversation',
+	'conversation_participant',
+	'direct_message',
+	'notification',
+	'notification_preference',
+	'mail_outbox',
+	'job_schedule'
+];
 // AFTER, FOR EACH STATEMENT, on INSERT (4), DELETE (8), UPDATE (16) and TRUNCATE (32): pg_trigger.tgtype bits.
 const ALL_WRITES_PER_STATEMENT = 4 + 8 + 16 + 32;
 

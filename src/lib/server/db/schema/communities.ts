@@ -10,6 +10,12 @@ export const community = pgTable(
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
 		visibility: text('visibility', { enum: ['public', 'closed', 'secret'] }).notNull(),
+		// A community of practice gathers people around a theme or a territory (then its region, as the directory names
+		// regions); the communities list filters on both.
+		kind: text('kind', { enum: ['thematic', 'territorial'] })
+			.notNull()
+			.default('thematic'),
+		region: text('region'),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -6,3 +6,6 @@ export * from './notes.ts';
 export * from './notebooks.ts';
 export * from './knowledge-bases.ts';
 export * from './search.ts';
+export * from './discussions.ts';
+export * from './conversations.ts';
+export * from './notifications.ts';
