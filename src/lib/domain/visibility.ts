@@ -26,6 +26,19 @@ export function canViewMembers(viewer: Viewer, community: CommunityFacts, member
 	return isAdmin(viewer) || isActive(membership);
 }
 
+/** A community as a discussion place: its id and visibility. */
+export type DiscussionPlace = { id: string; visibility: CommunityVisibility };
+
+/**
+ * A thread and its messages: public in a public community, for its active members otherwise, and for admins. A
+ * thread cross-posted to several communities may be read by whoever may read any of them (discussions/ holds the SQL
+ * twin). Only active members post, and only in a thread none of whose communities locked it.
+ */
+export function canReadThread(viewer: Viewer, shownIn: readonly DiscussionPlace[]): boolean {
+	if (isAdmin(viewer)) return true;
+	return shownIn.some((c) => c.visibility === 'public' || (viewer.kind === 'account' && viewer.activeCommunityIds.has(c.id)));
+}
+
 /** Hosts manage members, invitations and requests; admins may act as hosts for moderation. */
 export function canManageCommunity(viewer: Viewer, membership: MembershipFacts): boolean {
 	return isAdmin(viewer) || (membership?.role === 'host' && isActive(membership));
