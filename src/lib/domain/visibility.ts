@@ -32,7 +32,7 @@ export type DiscussionPlace = { id: string; visibility: CommunityVisibility };
 /**
  * A thread and its messages: public in a public community, for its active members otherwise, and for admins. A
  * thread cross-posted to several communities may be read by whoever may read any of them (discussions/ holds the SQL
- * twin). Only active members post, and only in a thread none of whose communities locked it.
+ * twin). Posting is for active members, and not in a locked thread (discussions/).
  */
 export function canReadThread(viewer: Viewer, shownIn: readonly DiscussionPlace[]): boolean {
 	if (isAdmin(viewer)) return true;

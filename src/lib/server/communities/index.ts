@@ -8,7 +8,6 @@ export {
 	listOwnCommunities,
 	findCommunityBySlug,
 	findCommunitySummary,
-	searchCommunities,
 	type CommunityRow
 } from './queries.ts';
 export { visibleCommunityFilter } from './visibility-filter.ts';

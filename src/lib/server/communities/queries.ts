@@ -3,7 +3,6 @@ import type { MembershipFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { containsText } from '../db/contains.ts';
 import { visibleCommunityFilter, visibleMemberListFilter } from './visibility-filter.ts';
 
 const { community, membership, profile } = schema;
@@ -128,14 +127,3 @@ export const listCommunitiesOfMember = (db: Db, viewer: Viewer, accountId: strin
 /** Name and slug of a community, for showing it beside something that belongs to it. */
 export const findCommunitySummary = async (db: Db, id: string) =>
 	(await db.select({ id: community.id, slug: community.slug, name: community.name }).from(community).where(eq(community.id, id)))[0];
-
-/** Communities the viewer may know exist whose name or description contains `escaped` (see db/contains.ts). */
-export const searchCommunities = (db: Db, viewer: Viewer, escaped: string, limit: number) =>
-	db
-		.select({ slug: community.slug, name: community.name, description: community.description, visibility: community.visibility })
-		.from(community)
-		.where(
-			sql`${visibleCommunityFilter(viewer)} and (${containsText(community.name, escaped)} or ${containsText(community.description, escaped)})`
-		)
-		.orderBy(asc(community.name))
-		.limit(limit);

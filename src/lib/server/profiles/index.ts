@@ -6,5 +6,5 @@ export { setAvatar } from './set-avatar.ts';
 export { removeAvatar } from './remove-avatar.ts';
 export { readAvatarFile, isAvatarKey } from './avatar-files.ts';
 export { presentProfile, avatarUrl, type ProfilePage } from './present-profile.ts';
-export { findInvitee, findProfileByAccount, findProfileByHandle, isHandleTaken, searchProfiles, type ProfileRow } from './queries.ts';
+export { findInvitee, findProfileByAccount, findProfileByHandle, isHandleTaken, type ProfileRow } from './queries.ts';
 export * from './schemas.ts';

@@ -1,5 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { containsText } from '../db/contains.ts';
+import { eq, sql } from 'drizzle-orm';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
@@ -50,14 +49,3 @@ export async function replaceAvatarKey(db: Db, accountId: string, key: string | 
 		return old.key;
 	});
 }
-
-/** Profiles whose name, handle or organisation contains `escaped` (see db/contains.ts); profiles are public. */
-export const searchProfiles = (db: Db, escaped: string, limit: number) =>
-	db
-		.select({ handle: profile.handle, displayName: profile.displayName, organisation: profile.organisation })
-		.from(profile)
-		.where(
-			sql`${containsText(profile.displayName, escaped)} or ${containsText(profile.handle, escaped)} or ${containsText(profile.organisation, escaped)}`
-		)
-		.orderBy(asc(profile.displayName))
-		.limit(limit);

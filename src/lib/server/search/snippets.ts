@@ -10,8 +10,8 @@ const { note, noteSearch } = schema;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=22, MinWords=10, ShortWord=2, FragmentDelimiter=" … ", StartSel=${OPEN}, StopSel=${CLOSE}`;
-/** The part of a note's text snippets are cut from (all of note_search.content): ts_headline parses all it gets. */
-const SNIPPET_SOURCE_CHARS = 4000;
+/** The part of a note's text snippets are cut from (ts_headline parses all it gets, on every search). */
+const SNIPPET_SOURCE_CHARS = 2500;
 /** A snippet without any match (a title found by its likeness, a browse) is the text's beginning. */
 const PLAIN_SNIPPET_CHARS = 220;
 
