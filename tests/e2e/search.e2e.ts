@@ -38,11 +38,19 @@ it('suggests titles as you type, then finds the note without its accents', async
 	await open(page, '/fr/search');
 	const box = page.getByLabel(t('fr', 'search_input_label'));
 	await box.pressSequentially('soutenab', { delay: 30 });
-	await page.waitForFunction(() => document.querySelectorAll('#search-suggestions option').length > 0, undefined, { timeout: 10_000 });
+	await page.waitForFunction(() => document.querySelectorAll('#search-q-suggestions option').length > 0, undefined, { timeout: 10_000 });
 	await box.fill('soutenabilite');
 	await box.press('Enter');
 	await page.waitForURL(/q=soutenabilite/);
 	await visible(page.locator('.search-results mark').first());
+	await page.context().close();
+});
+
+it('suggests titles in the header search box on any page', async () => {
+	const page = await openPage(browser, 'en');
+	await open(page, '/en/glossary');
+	await page.getByRole('search').first().getByRole('searchbox').pressSequentially('soutenab', { delay: 30 });
+	await page.waitForFunction(() => document.querySelectorAll('#site-search-suggestions option').length > 0, undefined, { timeout: 10_000 });
 	await page.context().close();
 });
 

@@ -185,12 +185,15 @@ describe('the page without JavaScript', () => {
 		expect((await browsers.anonymous.get('/en/search?q=x&limit=nonsense&cursor=zzz')).status).toBe(200);
 	});
 
-	it('answers 422 to an invalid query and describes both operations in the OpenAPI document', async () => {
+	it('answers 422 to an invalid query, describes both operations in the OpenAPI document and links them from the index', async () => {
 		expect((await api('anonymous', '/api/v1/search?limit=500')).status).toBe(422);
 		expect((await api('anonymous', '/api/v1/search?cursor=nonsense&q=x')).status).toBe(422);
 		const doc = (await api('anonymous', '/api/v1/openapi.json')).body;
 		expect(doc.paths['/api/v1/search'].get.operationId).toBe('search');
 		expect(doc.paths['/api/v1/search/suggest'].get.operationId).toBe('suggestSearch');
+		const { links } = (await api('anonymous', '/api/v1')).body;
+		expect(links.search).toMatch(/\/api\/v1\/search\?q=\{q\}$/);
+		expect(links.suggest).toMatch(/\/api\/v1\/search\/suggest\?q=\{q\}$/);
 	});
 });
 

@@ -19,7 +19,10 @@ export const GET: RequestHandler = api(({ locals }) => {
 			glossary: `${base}/glossary`,
 			directory: `${base}/directory`,
 			note: `${base}/notes/{id}`,
-			notebook: `${base}/notebooks/{id}`
+			notebook: `${base}/notebooks/{id}`,
+			knowledgeBases: `${base}/knowledge-bases`,
+			search: `${base}/search?q={q}`,
+			suggest: `${base}/search/suggest?q={q}`
 		}
 	};
 	return ok(body);
