@@ -29,6 +29,7 @@ const INVISIBLE = [
 	'direct_message',
 	'notification',
 	'notification_preference',
+	'notification_setting',
 	'mail_outbox',
 	'job_schedule'
 ];

@@ -64,6 +64,18 @@ export const notificationPreference = pgTable(
 );
 
 /**
+ * An account's email setting for what concerns it personally, outside any community (direct messages, co-author
+ * invitations); without a row, the default of domain/notifications.
+ */
+export const notificationSetting = pgTable('notification_setting', {
+	accountId: text('account_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	personalEmail: text('personal_email', { enum: ['immediate', 'daily', 'weekly', 'off'] }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
  * Emails waiting to be sent and sent: written in the transaction that decides to send them, delivered after the
  * commit by the mail sender, which marks `sent_at`. A crash between the two never loses a decision.
  */
