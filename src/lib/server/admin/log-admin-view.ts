@@ -4,7 +4,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 
-export type AdminResource = 'community' | 'note' | 'notebook' | 'knowledge-base' | 'message';
+export type AdminResource = 'community' | 'note' | 'notebook' | 'knowledge-base' | 'thread' | 'message' | 'conversation';
 
 /** Records that an admin saw an item only their role let them see; called by the use case that showed it. */
 export async function logAdminView(db: Db, viewer: Viewer, resourceType: AdminResource, resourceId: string) {

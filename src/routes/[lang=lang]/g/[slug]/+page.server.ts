@@ -16,6 +16,7 @@ import {
 import { handleForm, isFormFailure, type FormState } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import { listNotebooks } from '#lib/server/notebooks/index.ts';
+import { getCommunityDiscussion, startThread, StartThreadForm } from '#lib/server/discussions/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -25,6 +26,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		community: presentCommunityView(view),
 		notebooks: await listNotebooks(locals.app.ctx.db, locals.viewer, { communityId: view.community.id }),
+		// Null for whoever may not read the community's discussions: no threads, no counts.
+		discussion: await getCommunityDiscussion(
+			locals.app.ctx.db,
+			locals.viewer,
+			view.community.slug,
+			url.searchParams.get('cursor') ?? undefined
+		),
+		posted: url.searchParams.has('posted'),
 		created: url.searchParams.has('created'),
 		welcome: url.searchParams.has('welcome')
 	};
@@ -45,6 +54,16 @@ function tagged<R>(action: Action, result: R | ActionFailure<FormState>) {
 const NoInput = z.object({});
 
 export const actions: Actions = {
+	post: async (event) => {
+		requireAccount(event);
+		const { locals, params, request } = event;
+		const alsoIn = (await request.clone().formData()).getAll('alsoIn').filter((v): v is string => typeof v === 'string');
+		const result = await handleForm(request, StartThreadForm, async ({ body, title }) => {
+			const { slug } = await startThread(locals.app.ctx.db, locals.viewer, params.slug, { body, title, alsoIn });
+			redirect(303, `/${locals.lang}/g/${slug}?posted#discussions`);
+		});
+		return isFormFailure(result) ? fail(result.status, { ...result.data, action: 'post' as const, alsoIn }) : result;
+	},
 	join: async (event) => {
 		requireAccount(event);
 		const { locals, params, request } = event;

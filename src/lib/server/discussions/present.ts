@@ -1,0 +1,53 @@
+// The API's JSON of discussions, field by field (schemas.ts holds the shapes): views are never spread, so a new
+// field does not leak by accident.
+import type { MessageJson } from './schemas.ts';
+import type { TaggedMessage, ThreadSummary } from './list-threads.ts';
+import { threadPath, type MessageView, type ThreadView } from './read-thread.ts';
+import type { Place } from './queries.ts';
+
+type At = { publicUrl: string; lang: 'fr' | 'en' };
+
+const place = (p: Place) => ({ slug: p.slug, name: p.name });
+const abs = (at: At, path: string) => new URL(path, at.publicUrl).href;
+
+export const presentMessage = (m: MessageView, at: At, where: { slug: string; threadId: string }): MessageJson => ({
+	id: m.id,
+	parentId: m.parentId,
+	replyTo: m.replyTo?.id ?? null,
+	author: m.author,
+	body: m.body,
+	html: m.html,
+	createdAt: m.createdAt.toISOString(),
+	editedAt: m.editedAt?.toISOString() ?? null,
+	deleted: m.deleted,
+	hidden: m.hidden,
+	tags: m.tags,
+	url: abs(at, `${threadPath(at.lang, where.slug, where.threadId)}#m-${m.id}`)
+});
+
+export const presentThreadSummary = (t: ThreadSummary | ThreadView, at: At) => ({
+	id: t.id,
+	title: t.title,
+	hasTitle: t.hasTitle,
+	community: place(t.home),
+	shownIn: t.shownIn.map(place),
+	author: t.author,
+	createdAt: t.createdAt.toISOString(),
+	lastMessageAt: t.lastMessageAt.toISOString(),
+	locked: t.locked,
+	messageCount: t.messageCount,
+	excerpt: t.excerpt,
+	url: abs(at, threadPath(at.lang, t.place.slug, t.id))
+});
+
+export const presentThread = (t: ThreadView, at: At) => ({
+	...presentThreadSummary(t, at),
+	messages: t.messages.map((m) => presentMessage(m, at, { slug: t.place.slug, threadId: t.id })),
+	canPost: t.canPost,
+	canModerate: t.canModerate
+});
+
+export const presentTagged = (r: TaggedMessage, at: At) => ({
+	thread: { id: r.thread.id, title: r.thread.title, url: abs(at, threadPath(at.lang, r.thread.place.slug, r.thread.id)) },
+	message: presentMessage(r.message, at, { slug: r.thread.place.slug, threadId: r.thread.id })
+});

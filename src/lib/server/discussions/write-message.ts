@@ -1,0 +1,103 @@
+// Messages: reply (to the thread or to a message), edit and delete one's own.
+import { eq } from 'drizzle-orm';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { canDeleteMessage, canEditMessage } from '../../domain/discussions.ts';
+import { newId } from '../../domain/ids.ts';
+import type { Viewer } from '../../domain/viewer.ts';
+import { schema, type Db } from '../db/index.ts';
+import { publish } from '../realtime/publish.ts';
+import { messageAccess, threadAccess, type ThreadAccess } from './access.ts';
+import { addMentions, writeTags } from './message-text.ts';
+import { noticesFor, sendNotices } from './notices.ts';
+import { findMessage, firstMessageOf } from './queries.ts';
+import type { EditMessageInput, PostMessageInput } from './schemas.ts';
+import { touchThread } from './write-thread.ts';
+
+const { message, messageTag } = schema;
+
+function refusePosting(access: ThreadAccess): void {
+	if (access.canPost) return;
+	if (access.facts.locked) throw new ForbiddenError('The thread is locked', { _: ['discussion_thread_locked'] });
+	throw new ForbiddenError('Only members post', { _: ['discussion_members_only'] });
+}
+
+/**
+ * Replies in a thread, to the thread or to one of its messages. Active members of a community it is shown in post,
+ * never in a locked thread. The parent message's author and the thread's author hear of the reply, the @mentioned
+ * of their mention, each only if they may read the thread.
+ */
+export async function postMessage(db: Db, viewer: Viewer, threadId: string, input: PostMessageInput): Promise<{ messageId: string }> {
+	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to post');
+	const access = await threadAccess(db, viewer, threadId);
+	refusePosting(access);
+	const parent = input.parentId ? await findMessage(db, input.parentId) : null;
+	if (input.parentId && (!parent || parent.threadId !== threadId))
+		throw new ValidationError('The message replied to is not in this thread', { parentId: ['discussion_parent_invalid'] });
+	const first = await firstMessageOf(db, threadId);
+	const messageId = newId();
+	await db.transaction(async (tx) => {
+		const now = new Date();
+		await tx
+			.insert(message)
+			.values({ id: messageId, threadId, authorId: viewer.id, parentId: parent?.id ?? null, body: input.body, createdAt: now });
+		await writeTags(tx, messageId, input.body);
+		const mentioned = await addMentions(tx, messageId, input.body);
+		await touchThread(tx, threadId, now);
+		const communityIds = access.places.map((p) => p.id);
+		await publish(tx, { type: 'message', change: 'created', threadId, messageId, communityIds });
+		const about = {
+			thread: access.thread,
+			places: access.places,
+			firstBody: first?.body ?? '',
+			messageId,
+			body: input.body,
+			actorId: viewer.id
+		};
+		await sendNotices(
+			tx,
+			await noticesFor(tx, about, [
+				['reply', [parent && !parent.deletedAt ? parent.authorId : null, access.thread.authorId]],
+				['mention', mentioned]
+			])
+		);
+	});
+	return { messageId };
+}
+
+/** The author edits their message (shown "edited"); a newly @mentioned account is notified, an old one not again. */
+export async function editMessage(db: Db, viewer: Viewer, messageId: string, input: EditMessageInput): Promise<void> {
+	const access = await messageAccess(db, viewer, messageId);
+	if (!canEditMessage(viewer, { authorId: access.message.authorId, deleted: access.message.deletedAt !== null }, access.facts))
+		throw new ForbiddenError('Only its author edits a message', { _: ['discussion_not_yours'] });
+	const first = await firstMessageOf(db, access.thread.id);
+	await db.transaction(async (tx) => {
+		await tx.update(message).set({ body: input.body, editedAt: new Date() }).where(eq(message.id, messageId));
+		await writeTags(tx, messageId, input.body);
+		const mentioned = await addMentions(tx, messageId, input.body);
+		const threadId = access.thread.id;
+		await publish(tx, { type: 'message', change: 'edited', threadId, messageId, communityIds: access.facts.communityIds.slice() });
+		const firstBody = first?.id === messageId ? input.body : (first?.body ?? '');
+		const about = {
+			thread: access.thread,
+			places: access.places,
+			firstBody,
+			messageId,
+			body: input.body,
+			actorId: access.message.authorId!
+		};
+		await sendNotices(tx, await noticesFor(tx, about, [['mention', mentioned]]));
+	});
+}
+
+/** The author deletes their message: its text goes, its place stays ("message deleted") so replies keep their context. */
+export async function deleteMessage(db: Db, viewer: Viewer, messageId: string): Promise<void> {
+	const access = await messageAccess(db, viewer, messageId);
+	if (!canDeleteMessage(viewer, { authorId: access.message.authorId, deleted: access.message.deletedAt !== null }))
+		throw new ForbiddenError('Only its author deletes a message', { _: ['discussion_not_yours'] });
+	await db.transaction(async (tx) => {
+		await tx.update(message).set({ body: '', deletedAt: new Date() }).where(eq(message.id, messageId));
+		await tx.delete(messageTag).where(eq(messageTag.messageId, messageId));
+		const communityIds = access.facts.communityIds.slice();
+		await publish(tx, { type: 'message', change: 'deleted', threadId: access.thread.id, messageId, communityIds });
+	});
+}

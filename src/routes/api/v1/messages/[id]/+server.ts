@@ -1,0 +1,23 @@
+import { api, methodNotAllowed, noContent, ok, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
+import { deleteMessage, editMessage, EditMessageInput, getThread, messageAccess, presentMessage } from '#lib/server/discussions/index.ts';
+import type { RequestHandler } from './$types';
+
+/** The author edits their message; answers it as it now is. */
+export const PATCH: RequestHandler = api(async ({ locals, params, request }) => {
+	const { viewer } = requireAccount(locals);
+	const input = await readJson(request, EditMessageInput);
+	const { db, config } = locals.app.ctx;
+	await editMessage(db, viewer, params.id, input);
+	const { thread } = await messageAccess(db, viewer, params.id);
+	const view = await getThread(db, viewer, thread.id, { lang: locals.lang, origin: config.publicUrl });
+	const m = view.messages.find((x) => x.id === params.id)!;
+	return ok(presentMessage(m, presentAt(locals), { slug: view.place.slug, threadId: view.id }));
+});
+
+/** The author deletes their message: its text goes, its place stays for the replies. */
+export const DELETE: RequestHandler = api(async ({ locals, params }) => {
+	await deleteMessage(locals.app.ctx.db, requireAccount(locals).viewer, params.id);
+	return noContent();
+});
+
+export const fallback = methodNotAllowed('PATCH, DELETE');
