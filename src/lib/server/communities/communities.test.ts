@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listAdminViews } from '../admin/index.ts';
+import { schema } from '../db/index.ts';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { makeAccount } from '../../../../tests/support/factories.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
@@ -40,11 +42,12 @@ describe('joining', () => {
 		await expect(joinCommunity(t.ctx, await a.viewer(), slug)).rejects.toThrow(ConflictError);
 	});
 
-	it('turns a join into a request for a closed community, mails hosts, and a host approves it', async () => {
+	it('turns a join into a request for a closed community, notifies hosts, and a host approves it', async () => {
 		const { slug, host } = await makeCommunity('closed');
 		const a = await makeAccount(t.ctx);
 		expect(await joinCommunity(t.ctx, await a.viewer(), slug)).toBe('pending');
-		expect(t.ctx.mailer.sent.at(-1)!.to).toBe(host.email);
+		const told = await t.ctx.db.select().from(schema.notification).where(eq(schema.notification.accountId, host.id));
+		expect(told.map((n) => [n.kind, n.actorId])).toEqual([['membership_request', a.id]]);
 		const outsiderView = await getCommunity(t.ctx.db, await a.viewer(), slug);
 		expect(outsiderView.members).toBeNull();
 		expect(outsiderView.pending).toBeNull();

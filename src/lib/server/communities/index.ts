@@ -19,4 +19,4 @@ export {
 	type CommunityViewData
 } from './page-presenters.ts';
 export * from './schemas.ts';
-export { listCommunitiesPage } from './list-communities-page.ts';
+export { listCommunitiesPage, listCommunitiesWithFacets, type CommunityFilters } from './list-communities-page.ts';

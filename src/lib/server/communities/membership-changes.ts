@@ -6,7 +6,8 @@ import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { m } from '../i18n.ts';
-import { findCommunityBySlug, findDisplayName, findMembership, listHostEmails } from './queries.ts';
+import { notify } from '../notifications/notify.ts';
+import { findCommunityBySlug, findDisplayName, findMembership } from './queries.ts';
 
 const { membership } = schema;
 
@@ -20,7 +21,8 @@ async function load(db: Db, viewer: Viewer, slug: string) {
 }
 
 /**
- * Joins a public community, asks to join a closed one (hosts are mailed), or accepts an invitation.
+ * Joins a public community, asks to join a closed one (hosts are notified, and mailed per their preference), or
+ * accepts an invitation.
  * Returns the resulting status. Throws NotFoundError for a secret community without invitation.
  */
 export async function joinCommunity(ctx: Ctx, viewer: Viewer, slug: string): Promise<'active' | 'pending'> {
@@ -38,18 +40,24 @@ export async function joinCommunity(ctx: Ctx, viewer: Viewer, slug: string): Pro
 		throw new NotFoundError('No such community');
 	}
 	const status = action === 'join' ? 'active' : 'pending';
-	await ctx.db.insert(membership).values({ communityId: community.id, accountId, role: 'member', status }).onConflictDoNothing();
-	if (status === 'pending') {
-		for (const host of await listHostEmails(ctx.db, community.id)) {
-			const url = `${ctx.config.publicUrl}/${host.locale}/g/${community.slug}`;
-			await ctx.mailer.send({
-				to: host.email,
-				subject: m.mail_join_request_subject({ community: community.name }, { locale: host.locale }),
-				text: m.mail_join_request_body({ community: community.name, url }, { locale: host.locale }),
-				link: url
-			});
-		}
-	}
+	await ctx.db.transaction(async (tx) => {
+		const added = await tx
+			.insert(membership)
+			.values({ communityId: community.id, accountId, role: 'member', status })
+			.onConflictDoNothing()
+			.returning({ id: membership.accountId });
+		if (status !== 'pending' || !added.length) return;
+		// The hosts' bell (and their email preference): someone asks to join.
+		const hosts = await tx
+			.select({ id: membership.accountId })
+			.from(membership)
+			.where(and(eq(membership.communityId, community.id), eq(membership.role, 'host'), eq(membership.status, 'active')));
+		const payload = { title: community.name, excerpt: '', path: `/g/${community.slug}` };
+		await notify(
+			tx,
+			hosts.map((h) => ({ accountId: h.id, kind: 'membership_request' as const, actorId: accountId, communityId: community.id, payload }))
+		);
+	});
 	return status;
 }
 
@@ -79,10 +87,25 @@ export async function decideRequest(db: Db, viewer: Viewer, slug: string, accoun
 	const { community, current } = await load(db, viewer, slug);
 	if (!canManageCommunity(viewer, current)) throw new ForbiddenError('Only hosts decide on requests');
 	const where = and(eq(membership.communityId, community.id), eq(membership.accountId, accountId), eq(membership.status, 'pending'));
-	const changed =
-		decision === 'approve'
-			? await db.update(membership).set({ status: 'active', updatedAt: new Date() }).where(where).returning({ id: membership.accountId })
-			: await db.delete(membership).where(where).returning({ id: membership.accountId });
+	const changed = await db.transaction(async (tx) => {
+		if (decision === 'decline') return tx.delete(membership).where(where).returning({ id: membership.accountId });
+		const approved = await tx
+			.update(membership)
+			.set({ status: 'active', updatedAt: new Date() })
+			.where(where)
+			.returning({ id: membership.accountId });
+		if (approved.length)
+			await notify(tx, [
+				{
+					accountId,
+					kind: 'membership_approved',
+					actorId: viewer.kind === 'account' ? viewer.id : null,
+					communityId: community.id,
+					payload: { title: community.name, excerpt: '', path: `/g/${community.slug}` }
+				}
+			]);
+		return approved;
+	});
 	if (changed.length === 0) throw new NotFoundError('No such request');
 	return { displayName: await findDisplayName(db, accountId) };
 }

@@ -23,6 +23,8 @@ export const presentCommunityCard = (c: ListedRow) => ({
 	name: c.name,
 	excerpt: excerptOf(c.description),
 	visibility: c.visibility,
+	kind: c.kind,
+	region: c.region,
 	memberCount: c.memberCount
 });
 export type CommunityCard = ReturnType<typeof presentCommunityCard>;
@@ -42,6 +44,8 @@ export const presentCommunityView = (v: CommunityView) => ({
 	name: v.community.name,
 	description: v.community.description,
 	visibility: v.community.visibility,
+	kind: v.community.kind,
+	region: v.community.region,
 	memberCount: v.memberCount,
 	membership: v.membership && { role: v.membership.role, status: v.membership.status },
 	joinAction: v.joinAction,

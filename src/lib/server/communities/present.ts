@@ -10,13 +10,15 @@ export type PresentAt = { publicUrl: string; lang: 'fr' | 'en' };
 const pageUrl = (at: PresentAt, slug: string) => `${at.publicUrl}/${at.lang}/g/${encodeURIComponent(slug)}`;
 const apiUrl = (at: PresentAt, slug: string) => `${at.publicUrl}/api/v1/communities/${encodeURIComponent(slug)}`;
 
-type SummaryFacts = Pick<CommunityListItem, 'slug' | 'name' | 'description' | 'visibility' | 'memberCount'>;
+type SummaryFacts = Pick<CommunityListItem, 'slug' | 'name' | 'description' | 'visibility' | 'kind' | 'region' | 'memberCount'>;
 
 export const presentCommunitySummary = (c: SummaryFacts, at: PresentAt): CommunitySummaryJson => ({
 	slug: c.slug,
 	name: c.name,
 	description: c.description,
 	visibility: c.visibility,
+	kind: c.kind,
+	region: c.region,
 	memberCount: c.memberCount,
 	url: pageUrl(at, c.slug),
 	apiUrl: apiUrl(at, c.slug)
@@ -39,9 +41,9 @@ const presentMember = (m: NonNullable<CommunityView['members']>[number], at: Pre
 /** A community as getCommunity let this viewer see it; members are absent unless getCommunity listed them. */
 export function presentCommunity(view: CommunityView, at: PresentAt): CommunityJson {
 	const { community } = view;
-	const { slug, name, description, visibility } = community;
+	const { slug, name, description, visibility, kind, region } = community;
 	return {
-		...presentCommunitySummary({ slug, name, description, visibility, memberCount: view.memberCount }, at),
+		...presentCommunitySummary({ slug, name, description, visibility, kind, region, memberCount: view.memberCount }, at),
 		createdAt: community.createdAt.toISOString(),
 		membership: view.membership ? presentMembership(view.membership) : null,
 		joinAction: view.joinAction,

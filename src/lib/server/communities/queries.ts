@@ -60,6 +60,8 @@ export const communityCardColumns = {
 	name: community.name,
 	description: community.description,
 	visibility: community.visibility,
+	kind: community.kind,
+	region: community.region,
 	memberCount: sql<number>`(select count(*)::int from ${membership} where ${membership.communityId} = ${community.id} and ${membership.status} = 'active')`
 };
 
@@ -99,14 +101,6 @@ export async function countActiveMembers(db: Db, communityId: string): Promise<n
 		.where(and(eq(membership.communityId, communityId), eq(membership.status, 'active')));
 	return row.n;
 }
-
-export const listHostEmails = async (db: Db, communityId: string) =>
-	db
-		.select({ email: schema.user.email, locale: profile.locale })
-		.from(membership)
-		.innerJoin(schema.user, eq(schema.user.id, membership.accountId))
-		.innerJoin(profile, eq(profile.accountId, membership.accountId))
-		.where(and(eq(membership.communityId, communityId), eq(membership.role, 'host'), eq(membership.status, 'active')));
 
 /** Communities where the account is an active member, limited to those whose members this viewer may know. */
 export const listCommunitiesOfMember = (db: Db, viewer: Viewer, accountId: string) =>

@@ -18,15 +18,30 @@ export const CommunityVisibility = z
 	.enum(['public', 'closed', 'secret'], { error: 'visibility_required' })
 	.describe('public: anyone joins; closed: anyone sees it and asks to join; secret: only members and invitees know it exists');
 
+export const CommunityKind = z
+	.enum(['thematic', 'territorial'], { error: 'community_kind_invalid' })
+	.describe('thematic: gathers people around a theme; territorial: around a place, named by `region`');
+
+/** A region as people write it (the directory's organisations use the same free text, e.g. "Montréal"). */
+export const CommunityRegion = z.string().trim().max(120, 'community_region_too_long');
+
 // A blank slug means "propose one from the name": people who do not care about URLs should not have to invent one.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const CreateCommunityInput = z.object({
-	slug: z.preprocess(blankToUndefined, CommunitySlug.optional()).describe('Part of the community URL; proposed from the name when omitted'),
-	name: z.string().trim().min(3, 'name_too_short').max(120, 'name_too_long'),
-	description: z.string().trim().max(5000, 'description_too_long').default(''),
-	visibility: CommunityVisibility
-});
+export const CreateCommunityInput = z
+	.object({
+		slug: z
+			.preprocess(blankToUndefined, CommunitySlug.optional())
+			.describe('Part of the community URL; proposed from the name when omitted'),
+		name: z.string().trim().min(3, 'name_too_short').max(120, 'name_too_long'),
+		description: z.string().trim().max(5000, 'description_too_long').default(''),
+		visibility: CommunityVisibility,
+		kind: z.preprocess(blankToUndefined, CommunityKind.default('thematic')),
+		region: z
+			.preprocess(blankToUndefined, CommunityRegion.optional())
+			.describe('Region of a territorial community (e.g. "Montréal", as the directory names regions); ignored for a thematic one')
+	})
+	.refine((c) => c.kind !== 'territorial' || !!c.region, { message: 'community_region_required', path: ['region'] });
 export type CreateCommunityInput = z.infer<typeof CreateCommunityInput>;
 
 export const InviteInput = z.object({
@@ -46,7 +61,12 @@ export const RoleChange = z.object({
 // Query and response shapes of the JSON API (/api/v1). Presenters (present.ts) return these types and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
 
-export const ListCommunitiesQuery = PageQuery;
+export const ListCommunitiesQuery = PageQuery.extend({
+	kind: z.preprocess(blankToUndefined, CommunityKind.optional()).describe('Keep only communities of this kind'),
+	region: z
+		.preprocess(blankToUndefined, CommunityRegion.optional())
+		.describe('Keep only communities of this region (accents and case aside)')
+});
 export type ListCommunitiesQuery = z.infer<typeof ListCommunitiesQuery>;
 
 const MemberRole = z.enum(['host', 'member']).describe('host: manages members and requests; member: takes part');
@@ -75,6 +95,8 @@ export const CommunitySummaryJson = z
 		name: z.string().describe('Name of the community'),
 		description: z.string().describe('What the community is about (Markdown)'),
 		visibility: CommunityVisibility,
+		kind: CommunityKind,
+		region: z.string().nullable().describe('Region of a territorial community, null otherwise'),
 		memberCount: z.number().int().describe('Active members'),
 		url: z.url().describe('Community page, in the language of the request'),
 		apiUrl: z.url().describe('This community in the API')
