@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; receivedAt: string };
+export type ReceivedMail = {
+	from: string;
+	to: string[];
+	subject: string;
+	text: string;
+	receivedAt: string;
+	/** Raw header values by lower-case name (the last of a repeated one), e.g. `list-unsubscribe`. */
+	headers?: Record<string, string>;
+	html?: string;
+};
 
 async function serve(file: string) {
 	const { SMTPServer } = await import('smtp-server');
@@ -25,7 +34,17 @@ async function serve(file: string) {
 						to: session.envelope.rcptTo.map((r) => r.address),
 						subject: parsed.subject ?? '',
 						text: parsed.text ?? '',
-						receivedAt: new Date().toISOString()
+						receivedAt: new Date().toISOString(),
+						headers: Object.fromEntries(
+							parsed.headerLines.map((h) => [
+								h.key,
+								h.line
+									.slice(h.line.indexOf(':') + 1)
+									.replace(/\r?\n\s+/g, ' ')
+									.trim()
+							])
+						),
+						html: typeof parsed.html === 'string' ? parsed.html : undefined
 					};
 					appendFileSync(file, JSON.stringify(mail) + '\n');
 					callback();

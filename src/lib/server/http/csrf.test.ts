@@ -30,4 +30,18 @@ describe('isForbiddenCrossSiteWrite', () => {
 		expect(check('DELETE', '/api/v1/notebooks/x', { authorization: 'Basic abc' })).toBe(true);
 		expect(check('DELETE', '/api/v1/notebooks/x', { authorization: 'Bearer' })).toBe(true);
 	});
+
+	it('lets a mail client POST the one-click unsubscribe (RFC 8058) and nothing beside it', () => {
+		const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+		expect(check('POST', '/fr/unsubscribe/YWNjOio.abc_DEF-123', oneClick)).toBe(false);
+		expect(
+			check('POST', '/en/unsubscribe/YWNjOio.abc', { 'content-type': 'multipart/form-data; boundary=x', origin: 'https://mail.example' })
+		).toBe(false);
+		expect(check('POST', '/fr/unsubscribe/YWNjOio.abc?/other', oneClick)).toBe(true);
+		expect(check('PUT', '/fr/unsubscribe/YWNjOio.abc', oneClick)).toBe(true);
+		expect(check('POST', '/fr/unsubscribe/YWNjOio.abc/more', oneClick)).toBe(true);
+		expect(check('POST', '/fr/unsubscribe', oneClick)).toBe(true);
+		expect(check('POST', '/de/unsubscribe/YWNjOio.abc', oneClick)).toBe(true);
+		expect(check('POST', '/fr/settings/notifications', oneClick)).toBe(true);
+	});
 });

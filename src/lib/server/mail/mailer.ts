@@ -9,11 +9,24 @@ export type OutgoingMail = {
 	text: string;
 	/** The one link the reader should follow; logged in the embedded setup so nobody needs a mail server. */
 	link?: string;
+	/** An HTML alternative to `text`, which stays the part every client can read. */
+	html?: string;
+	/** Extra headers, such as List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notification mail. */
+	headers?: Record<string, string>;
 };
 
 export type Mailer = { send(mail: OutgoingMail): Promise<void> };
 
 type Log = (line: string) => void;
+
+const message = (from: string, mail: OutgoingMail) => ({
+	from,
+	to: mail.to,
+	subject: mail.subject,
+	text: mail.text,
+	...(mail.html ? { html: mail.html } : {}),
+	...(mail.headers ? { headers: mail.headers } : {})
+});
 
 /**
  * SMTP when SMTP_URL is set; otherwise each message becomes DATA_DIR/mail/<time>-<n>.eml and its link
@@ -24,7 +37,7 @@ export function createMailer(cfg: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir
 		const transport = nodemailer.createTransport(cfg.smtpUrl);
 		return {
 			async send(mail) {
-				await transport.sendMail({ from: cfg.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+				await transport.sendMail(message(cfg.mailFrom, mail));
 			}
 		};
 	}
@@ -33,7 +46,7 @@ export function createMailer(cfg: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir
 	let count = 0;
 	return {
 		async send(mail) {
-			const info = await transport.sendMail({ from: cfg.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+			const info = await transport.sendMail(message(cfg.mailFrom, mail));
 			mkdirSync(dir, { recursive: true });
 			const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++count}.eml`);
 			writeFileSync(file, info.message as Buffer);

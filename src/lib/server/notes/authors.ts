@@ -9,6 +9,7 @@ import { findInvitee } from '../profiles/index.ts';
 import { listNoteAuthors } from './queries.ts';
 import { editableNote } from './set-note-status.ts';
 import { insertRows } from '../db/write-rows.ts';
+import { notify } from '../notifications/notify.ts';
 
 const { note, noteAuthor } = schema;
 
@@ -17,7 +18,7 @@ export const listAuthorsAndInvitees = (db: Db, noteId: string) => listNoteAuthor
 
 /** An author invites a co-author by handle; they join the byline, last, once they accept. */
 export async function inviteCoAuthor(db: Db, viewer: Viewer, noteId: string, handle: string): Promise<void> {
-	await editableNote(db, viewer, noteId);
+	const edited = await editableNote(db, viewer, noteId);
 	const invitee = await findInvitee(db, handle);
 	await db.transaction(async (tx) => {
 		// Serialise invitations on this note so two at once do not take the same position.
@@ -42,6 +43,16 @@ export async function inviteCoAuthor(db: Db, viewer: Viewer, noteId: string, han
 			status: 'invited',
 			invitedBy: viewer.kind === 'account' ? viewer.id : null
 		});
+		// The invitee's bell: the invitation reveals the note's title to them only (it waits on "My notes").
+		await notify(tx, [
+			{
+				accountId: invitee.accountId,
+				kind: 'coauthor_invitation',
+				actorId: viewer.kind === 'account' ? viewer.id : null,
+				noteId,
+				payload: { title: edited.title, excerpt: '', path: '/notes' }
+			}
+		]);
 	});
 }
 
@@ -68,6 +79,7 @@ export async function inviteCoAuthors(tx: Db, invitedBy: string, invites: Readon
 			values.push({ noteId, accountId, position: ++position, status: 'invited', invitedBy });
 		}
 	}
+	// No bell per invitation here: an import may invite one person to hundreds of notes; "My notes" lists them.
 	await insertRows(tx, noteAuthor, values);
 }
 

@@ -1,0 +1,82 @@
+// Who may (still) be told about a notification: the domain rule canSeeNotification (domain/notifications.ts) for one
+// loaded item, and its SQL twin for lists and counts. visibility.test.ts checks that the two agree.
+//
+// A thread's item defers to the discussions' own twin (visibleThreadFilter). Loading the facts of many items at once
+// reads thread_community in the same query (discussions exports no batch loader that fits one statement).
+import { sql, type SQL } from 'drizzle-orm';
+import type { NotificationFacts } from '../../domain/notifications.ts';
+import type { CommunityVisibility } from '../../domain/visibility.ts';
+import type { Viewer } from '../../domain/viewer.ts';
+import { queryRows, type Db } from '../db/index.ts';
+import { participantFilter } from '../conversations/index.ts';
+import { visibleThreadFilter } from '../discussions/index.ts';
+
+const idList = (ids: readonly string[]) =>
+	ids.length
+		? sql.join(
+				[...ids].map((id) => sql`${id}`),
+				sql`, `
+			)
+		: sql`null`;
+
+// The communities a thread is shown in (home and cross-posts: thread_community holds both), as rows aliased `c`.
+const placesOf = (threadId: SQL) => sql`community c
+	where c.id in (select tc.community_id from thread_community tc where tc.thread_id = ${threadId})`;
+
+/** SQL twin of canSeeNotification for the signed-in viewer, on rows of `notification`. */
+export function visibleNotificationFilter(viewer: Viewer): SQL {
+	if (viewer.kind !== 'account') return sql`false`;
+	const readable = viewer.isAdmin ? sql`true` : sql`(c.visibility = 'public' or c.id in (${idList([...viewer.activeCommunityIds])}))`;
+	return sql`(
+		(notification.message_id is null or exists (
+			select 1 from message m where m.id = notification.message_id and m.deleted_at is null and m.hidden_at is null))
+		and (notification.conversation_id is null or exists (
+			select 1 from conversation where conversation.id = notification.conversation_id and ${participantFilter(viewer)}))
+		and case
+			when notification.thread_id is not null then exists (
+				select 1 from thread where thread.id = notification.thread_id and ${visibleThreadFilter(viewer)})
+			when notification.community_id is not null then exists (select 1 from community c where c.id = notification.community_id and ${readable})
+			else true
+		end)`;
+}
+
+type FactsRow = {
+	id: string;
+	community_id: string | null;
+	community_visibility: CommunityVisibility | null;
+	thread_id: string | null;
+	places: { id: string; visibility: CommunityVisibility }[] | string | null;
+	message_gone: boolean;
+	participants: string[] | string | null;
+	conversation_id: string | null;
+};
+
+/** What canSeeNotification needs, for each of these notifications, in one query. */
+export async function loadNotificationFacts(db: Db, ids: readonly string[]): Promise<Map<string, NotificationFacts>> {
+	if (!ids.length) return new Map();
+	const rows = await queryRows<FactsRow>(
+		db,
+		sql`select n.id, n.community_id, nc.visibility as community_visibility, n.thread_id,
+			(select json_agg(json_build_object('id', c.id, 'visibility', c.visibility)) from ${placesOf(sql`n.thread_id`)}) as places,
+			(n.message_id is not null and not exists (
+				select 1 from message m where m.id = n.message_id and m.deleted_at is null and m.hidden_at is null)) as message_gone,
+			(select json_agg(cp.account_id) from conversation_participant cp where cp.conversation_id = n.conversation_id) as participants,
+			n.conversation_id
+		from notification n left join community nc on nc.id = n.community_id
+		where n.id in (${idList(ids)})`
+	);
+	return new Map(
+		rows.map((r) => {
+			const places = typeof r.places === 'string' ? (JSON.parse(r.places) as FactsRow['places']) : r.places;
+			const facts: NotificationFacts = {
+				community: r.community_id && r.community_visibility ? { id: r.community_id, visibility: r.community_visibility } : null,
+				threadPlaces: r.thread_id ? ((places as { id: string; visibility: CommunityVisibility }[] | null) ?? []) : null,
+				messageGone: r.message_gone,
+				conversationParticipants: r.conversation_id
+					? ((typeof r.participants === 'string' ? (JSON.parse(r.participants) as string[]) : r.participants) ?? [])
+					: null
+			};
+			return [r.id, facts];
+		})
+	);
+}
