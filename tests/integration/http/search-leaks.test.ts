@@ -197,6 +197,38 @@ describe('the page without JavaScript', () => {
 	});
 });
 
+describe('messages of discussions', () => {
+	it('are found, counted and opened only by those who may read their thread', async () => {
+		const word = `msg${random()}`;
+		const post = async (slug: string, body: string) => {
+			const res = await api('author', `/api/v1/communities/${slug}/threads`, 'POST', { body });
+			expect(res.status, slug).toBe(201);
+			return res.body.messages[0].id as string;
+		};
+		const open = await post(COMMUNITY, `Un message ouvert sur les ${word}`);
+		const hidden = await post(secret.slug, `Un message du cercle discret sur les ${word}`);
+		const sees: Record<Who, string[]> = {
+			anonymous: [open],
+			outsider: [open],
+			member: [open],
+			author: [open, hidden],
+			admin: [open, hidden]
+		};
+		for (const who of VIEWERS) {
+			const r = await search(who, { q: word });
+			expect(r.items.map((i) => i.id).sort(), who).toEqual([...sees[who]].sort());
+			expect(r.facets.kind, who).toEqual([{ value: 'message', count: sees[who].length }]);
+			if (!sees[who].includes(hidden)) expect(JSON.stringify(r), who).not.toContain('cercle discret');
+		}
+		const opened = await browsers.author.get(`/en/m/${hidden}`);
+		expect(opened.status).toBe(303);
+		expect(opened.headers.get('location')).toMatch(new RegExp(`^/en/g/${secret.slug}/t/[\\w-]+#m-${hidden}$`));
+		expect((await browsers.member.get(`/en/m/${hidden}`)).status).toBe(404);
+		expect((await browsers.anonymous.get(`/en/m/${hidden}`)).status).toBe(404);
+		expect((await browsers.anonymous.get(`/en/m/${open}`)).headers.get('location')).toMatch(`/en/g/${COMMUNITY}/t/`);
+	});
+});
+
 describe('freshness', () => {
 	it('finds a note as soon as it is written, edited, unpublished, included and deleted', async () => {
 		const word = `fresh${random()}`;

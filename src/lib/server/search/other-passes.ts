@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { visibleCommunityFilter } from '../communities/index.ts';
+import { visibleThreadFilter } from '../discussions/index.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
 import type { SearchKind } from './schemas.ts';
 
-const { notebook, community, profile } = schema;
+const { notebook, community, profile, message, thread } = schema;
 
-/** A notebook, community or person that matched, with what its item shows. */
+/** A notebook, community, person or message that matched, with what its item shows. */
 export type OtherHit = { kind: Exclude<SearchKind, 'note'>; id: string; title: string; text: string; score: number; at: string };
 export type OtherPass = { hits: OtherHit[]; total: number; totals: Partial<Record<OtherHit['kind'], number>> };
 
@@ -58,11 +59,24 @@ const sources = (viewer: Viewer): Source[] => [
 		from: sql`${profile}`,
 		visible: sql`true`,
 		at: sql`${profile.createdAt}`
+	},
+	{
+		// A message of a thread the viewer may read; hidden and deleted ones are found by nobody. Its item is named by
+		// its thread (a light post by its own first words); its page, /m/{id}, leads to its thread in a community where
+		// the viewer may read it, so no result names a community the viewer may not see.
+		kind: 'message',
+		id: sql`${message.id}`,
+		title: sql`coalesce(nullif(${thread.title}, ''), left(${message.body}, 80))`,
+		text: sql`${message.body}`,
+		vector: sql`commonplace_search_any(${message.body}, '')`,
+		from: sql`${message} join ${thread} on ${thread.id} = ${message.threadId}`,
+		visible: sql`${message.deletedAt} is null and ${message.hiddenAt} is null and ${visibleThreadFilter(viewer)}`,
+		at: sql`${message.createdAt}`
 	}
 ];
 
 /**
- * Notebooks, communities and people that match, each through its own visibility rule, with the total of each kind:
+ * Notebooks, communities, people and messages that match, each through its own visibility rule, with the total of each kind:
  * one statement. These tables are small next to the notes, so every match is ranked.
  */
 export async function runOtherPasses(db: Db, viewer: Viewer, text: string, kinds: OtherHit['kind'][], window: Window): Promise<OtherPass> {

@@ -7,8 +7,8 @@ import { NoteType } from '../notes/schemas.ts';
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-export const SEARCH_KINDS = ['note', 'notebook', 'community', 'person'] as const;
-export const SearchKind = z.enum(SEARCH_KINDS).describe('note, notebook, community or person');
+export const SEARCH_KINDS = ['note', 'notebook', 'community', 'person', 'message'] as const;
+export const SearchKind = z.enum(SEARCH_KINDS).describe('note, notebook, community, person or message (of a community discussion)');
 export type SearchKind = z.infer<typeof SearchKind>;
 
 export const SearchSort = z.enum(['relevance', 'recent']).describe('relevance: best match first; recent: newest first');

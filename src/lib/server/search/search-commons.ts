@@ -121,7 +121,7 @@ function paginate(merged: Hit[], q: ParsedSearchQuery, offset: number): { hits: 
 /** Which kinds a query asks for: one, or all; a filter only notes have keeps notes only. */
 function kindsOf(q: ParsedSearchQuery): SearchKind[] {
 	if (hasNoteFilter(q)) return q.kind === undefined || q.kind === 'note' ? ['note'] : [];
-	return q.kind ? [q.kind] : ['note', 'notebook', 'community', 'person'];
+	return q.kind ? [q.kind] : ['note', 'notebook', 'community', 'person', 'message'];
 }
 
 /** One order over every kind: by score (relevance) or by time then kind and id (recent), as the cursors expect. */
@@ -188,5 +188,5 @@ function facetsOf({ facets: rows, total: noteTotal }: NoteCounts, other: OtherPa
 }
 
 function kindCounts(other: OtherPass) {
-	return (['notebook', 'community', 'person'] as const).map((kind) => ({ value: kind, count: other.totals[kind] ?? 0 }));
+	return (['notebook', 'community', 'person', 'message'] as const).map((kind) => ({ value: kind, count: other.totals[kind] ?? 0 }));
 }

@@ -8,6 +8,7 @@ import { canViewNote } from '../../domain/visibility.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
 import { createCommunity, findCommunityBySlug, inviteByEmail, joinCommunity } from '../communities/index.ts';
 import { schema } from '../db/index.ts';
+import { deleteMessage, postMessage, setMessageHidden, startThread, StartThreadInput } from '../discussions/index.ts';
 import { createNotebook, CreateNotebookInput, includeNote, removeNoteFromNotebook } from '../notebooks/index.ts';
 import {
 	answerAuthorInvitation,
@@ -376,6 +377,41 @@ describe('notebooks, communities and people', () => {
 		const people = await searchCommons(t.ctx.db, anonymous, { q: 'gagnon', kind: 'person' }, { lang: 'en' });
 		expect(people.items.map((i) => [i.id, i.url])).toEqual([[host.handle, `/en/u/${host.handle}`]]);
 		expect((await searchCommons(t.ctx.db, anonymous, { q: '%' })).items).toEqual([]);
+	});
+});
+
+describe('messages of discussions', () => {
+	it('are found only by those who may read their thread, never once hidden or deleted, and lead to their thread', async () => {
+		const host = await makeAccount(t.ctx);
+		const outsider = await makeAccount(t.ctx);
+		const hv = await host.viewer();
+		const open = `place-publique-${Date.now() % 100000}`;
+		const closed = `cercle-ferme-${Date.now() % 100000}`;
+		await createCommunity(t.ctx.db, hv, { slug: open, name: 'Place publique', description: '', visibility: 'public' });
+		await createCommunity(t.ctx.db, hv, { slug: closed, name: 'Cercle fermé', description: '', visibility: 'closed' });
+		const host2 = await host.viewer();
+		const post = (slug: string, body: string, alsoIn: string[] = []) =>
+			startThread(t.ctx.db, host2, slug, StartThreadInput.parse({ body, alsoIn }));
+		const inOpen = await post(open, 'Les hirondelles reviennent au jardin communautaire');
+		const inClosed = await post(closed, 'Hirondelle : le budget confidentiel du cercle');
+		const crossed = await post(closed, 'Hirondelles partagées dans les deux communautés', [open]);
+		const reply = await postMessage(t.ctx.db, host2, inOpen.threadId, { body: 'Une hirondelle ne fait pas le printemps' });
+
+		const found = async (viewer: Viewer) =>
+			(await searchCommons(t.ctx.db, viewer, { q: 'hirondelle', kind: 'message' }, { lang: 'en' })).items;
+		const anon = await found(anonymous);
+		expect(anon.map((i) => i.id).sort()).toEqual([inOpen.messageId, crossed.messageId, reply.messageId].sort());
+		expect(anon.every((i) => i.kind === 'message' && i.url === `/en/m/${i.id}`)).toBe(true);
+		expect(anon.find((i) => i.id === inOpen.messageId)?.snippet).toContain('<mark>');
+		expect((await found(await outsider.viewer())).map((i) => i.id)).not.toContain(inClosed.messageId);
+		expect((await found(host2)).map((i) => i.id)).toContain(inClosed.messageId);
+		const all = await searchCommons(t.ctx.db, anonymous, { q: 'hirondelle' });
+		expect(all.facets.kind.find((k) => k.value === 'message')?.count).toBe(3);
+		expect(all.items.some((i) => i.id === inClosed.messageId)).toBe(false);
+
+		await setMessageHidden(t.ctx.db, host2, reply.messageId, true);
+		await deleteMessage(t.ctx.db, host2, crossed.messageId);
+		expect((await found(host2)).map((i) => i.id).sort()).toEqual([inOpen.messageId, inClosed.messageId].sort());
 	});
 });
 
