@@ -9,6 +9,8 @@ import { createNote, CreateNoteInput } from '../notes/index.ts';
 import { addCategory, createNotebook, CreateNotebookInput, includeNote } from '../notebooks/index.ts';
 import { addKnowledgeBaseNotebook, createKnowledgeBase, CreateKnowledgeBaseInput } from '../knowledge-bases/index.ts';
 import { seedLexicon } from './seed-lexicon.ts';
+import { seedDiscussions } from './seed-discussions.ts';
+import { seedNoteThread } from './seed-note-thread.ts';
 import { seedNoteBody } from './seed-note/body.ts';
 
 export const DEMO_PASSWORD = 'commonplace-demo';
@@ -48,13 +50,17 @@ export const DEMO_COMMUNITIES = [
 		name: 'En commun - soutien et développement',
 		description:
 			'Espace de la communauté qui prend soin des plateformes En commun : soutien aux personnes utilisatrices, développement, soutenabilité et gouvernance du commun.',
-		visibility: 'public' as const
+		visibility: 'public' as const,
+		kind: 'thematic' as const
 	},
 	{
 		slug: 'bibliotheques-tiers-lieux',
 		name: 'Bibliothèques et tiers-lieux citoyens',
 		description: 'Communauté de pratique des bibliothèques et tiers-lieux qui animent des praxithons. Adhésion sur demande.',
-		visibility: 'closed' as const
+		visibility: 'closed' as const,
+		// Libraries and third places of one city: a territorial community, its region named as in the directory.
+		kind: 'territorial' as const,
+		region: 'Montréal'
 	}
 ];
 
@@ -89,6 +95,9 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<string | null> {
 	await seedPraxisNotebook(ctx, host, communityId);
 	await seedKnowledgeBase(ctx, host, communityId);
 	const lexicon = await seedLexicon(ctx, host);
+	// The seed note's discussion first, so the welcome thread below stays on top of the list.
+	await seedNoteThread(ctx.db, { marie: host, alex: await viewerOf(ctx.db, ids['alex']) }, SEED_NOTE_ID);
+	await seedDiscussions(ctx.db, { marie: host, alex: await viewerOf(ctx.db, ids['alex']) }, publicOne.slug);
 	return `Demo content loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${DEMO_COMMUNITIES.length} communities, 1 note in 1 notebook, 1 knowledge base, ${lexicon} glossary terms and organisations. See the README.`;
 }
 

@@ -4,7 +4,9 @@ import { canEditNote, canViewNote } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { findNoteWithFacts, findRevision } from './queries.ts';
+// Straight from its file, not discussions' index: that one imports notes, and this file imports nothing of notes.
+import { refreshNoteThreadTitles } from '../discussions/note-thread-title.ts';
+import { findNotesWithFacts, findNoteWithFacts, findRevision } from './queries.ts';
 import { writeRevision } from './write-revision.ts';
 
 /**
@@ -32,6 +34,7 @@ export async function restoreRevision(db: Db, viewer: Viewer, id: string, revisi
 			message: message(old.number),
 			baseRevisionId: locked.current
 		});
+		await refreshNoteThreadTitles(tx, [id], findNotesWithFacts);
 		return { revisionId: newRevisionId };
 	});
 }

@@ -7,6 +7,9 @@ import { schema } from '../db/index.ts';
 import { replaceLinksOfNotes } from './links.ts';
 import type { UpdateNoteInput } from './schemas.ts';
 import { insertRows, updateRows } from '../db/write-rows.ts';
+// Straight from its file, not discussions' index: that one imports notes, and this file imports nothing of notes.
+import { refreshNoteThreadTitles } from '../discussions/note-thread-title.ts';
+import { findNotesWithFacts } from './queries.ts';
 
 const { note, noteRevision } = schema;
 
@@ -88,5 +91,11 @@ export async function reviseNotes(tx: Db, editorId: string | null, edits: readon
 	await insertRows(tx, noteRevision, revisions);
 	const relinked = edits.filter((e) => e.linkedIds);
 	if (relinked.length) await replaceLinksOfNotes(tx, new Map(relinked.map((e) => [e.id, e.linkedIds!])));
+	// A thread about an edited note keeps its title only while all its readers may see the note (issue 6).
+	await refreshNoteThreadTitles(
+		tx,
+		edits.map((e) => e.id),
+		findNotesWithFacts
+	);
 	return revisions.map((r) => r.id);
 }

@@ -4,7 +4,9 @@ import { canEditNote, canViewNote } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { findNoteWithFacts } from './queries.ts';
+// Straight from its file, not discussions' index: that one imports notes, and this file imports nothing of notes.
+import { refreshNoteThreadTitles } from '../discussions/note-thread-title.ts';
+import { findNotesWithFacts, findNoteWithFacts } from './queries.ts';
 
 /** The note if the viewer may change it; NotFoundError if they may not see it, ForbiddenError if they only read it. */
 export async function editableNote(db: Db, viewer: Viewer, id: string) {
@@ -21,12 +23,14 @@ export async function setNoteStatus(db: Db, viewer: Viewer, id: string, status: 
 		.update(schema.note)
 		.set({ status, publishedAt: status === 'published' ? (row.publishedAt ?? new Date()) : row.publishedAt, updatedAt: new Date() })
 		.where(eq(schema.note.id, id));
+	await refreshNoteThreadTitles(db, [id], findNotesWithFacts);
 }
 
 /** Soft-deletes a note: it disappears for everyone but admins, who may restore it. Authors and admins. */
 export async function deleteNote(db: Db, viewer: Viewer, id: string) {
 	await editableNote(db, viewer, id);
 	await db.update(schema.note).set({ deletedAt: new Date() }).where(eq(schema.note.id, id));
+	await refreshNoteThreadTitles(db, [id], findNotesWithFacts);
 }
 
 /** Admins bring back a deleted note. */
@@ -35,4 +39,5 @@ export async function restoreNote(db: Db, viewer: Viewer, id: string) {
 	const found = await findNoteWithFacts(db, id);
 	if (!found) throw new NotFoundError('No such note');
 	await db.update(schema.note).set({ deletedAt: null }).where(eq(schema.note.id, id));
+	await refreshNoteThreadTitles(db, [id], findNotesWithFacts);
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { getNoteDiscussion } from '#lib/server/discussions/index.ts';
 import { formFailure } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
@@ -35,7 +36,9 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 			isAdmin: locals.viewer.kind === 'account' && locals.viewer.isAdmin,
 			citation: { format: cite.format, text: citation.text },
 			canonicalUrl,
-			metadata: isPublic ? presentNoteMetadata(page, canonicalUrl, 'Commonplace') : null
+			metadata: isPublic ? presentNoteMetadata(page, canonicalUrl, 'Commonplace') : null,
+			// Its thread and count as this viewer may read them (for anonymous readers: the public ones, the same for all).
+			discussion: await getNoteDiscussion(db, locals.viewer, id)
 		};
 	} catch (e) {
 		rethrowForPage(e);
