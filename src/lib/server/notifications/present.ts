@@ -21,9 +21,13 @@ export function readPayload(payload: unknown): { title: string; excerpt: string;
 	return { title: p.title, excerpt: p.excerpt, path };
 }
 
+/** A thread's title as notifications show it: an untitled one (a note's thread that may not name the note) is a "Discussion". */
+export const titleOr = (title: string, lang: Lang) => title.trim() || m.notif_untitled({}, { locale: lang });
+
 /** The sentence that says what happened, e.g. "Alex replied in “Budget”". */
-export function notificationText(kind: Kind, v: { actor: string; title: string; community: string }, lang: Lang): string {
+export function notificationText(kind: Kind, given: { actor: string; title: string; community: string }, lang: Lang): string {
 	const o = { locale: lang };
+	const v = { ...given, title: titleOr(given.title, lang) };
 	const actor = v.actor || m.notif_someone({}, o);
 	switch (kind) {
 		case 'reply':

@@ -3,6 +3,7 @@
 // replaces (mail-sender.ts). Private-use characters are stripped from people's text so nobody can forge a marker.
 import type { DigestFrequency, DigestGroup } from '../../domain/notifications.ts';
 import { m } from '../i18n.ts';
+import { titleOr } from './present.ts';
 
 type Lang = 'fr' | 'en';
 
@@ -64,8 +65,9 @@ export function digestMail(lang: Lang, frequency: DigestFrequency, groups: Diges
 		html.push(`<h2>${escapeHtml(name)}</h2>`, '<ul>');
 		for (const t of g.threads) {
 			const count = t.count > 1 ? ` (${m.notif_digest_count({ count: t.count }, o)})` : '';
-			text.push(`- ${oneLine(t.title)}${count}`, `  ${url(t.path)}`);
-			html.push(`<li><a href="${escapeHtml(url(t.path))}">${escapeHtml(oneLine(t.title))}</a>${escapeHtml(count)}</li>`);
+			const title = oneLine(titleOr(t.title, lang));
+			text.push(`- ${title}${count}`, `  ${url(t.path)}`);
+			html.push(`<li><a href="${escapeHtml(url(t.path))}">${escapeHtml(title)}</a>${escapeHtml(count)}</li>`);
 		}
 		html.push('</ul>');
 	}
