@@ -2,6 +2,7 @@
 // of its payload under the reader's language, who did it. Every field is named; the payload is never passed on whole.
 import { z } from 'zod';
 import { m } from '../i18n.ts';
+import { schema } from '../db/index.ts';
 import type { NotificationRow } from './queries.ts';
 
 type Lang = 'fr' | 'en';
@@ -82,18 +83,7 @@ export function presentNotification(row: NotificationRow, lang: Lang): Notificat
 export const NotificationJson = z
 	.object({
 		id: z.string().describe('Notification id'),
-		kind: z
-			.enum([
-				'reply',
-				'mention',
-				'thread',
-				'membership_request',
-				'membership_approved',
-				'coauthor_invitation',
-				'note_shared',
-				'direct_message'
-			])
-			.describe('What happened'),
+		kind: z.enum(schema.NOTIFICATION_KINDS).describe('What happened'),
 		text: z.string().describe('What happened, as a sentence in the language of the request'),
 		excerpt: z.string().describe('A plain-text excerpt (a message’s first words), may be empty'),
 		url: z.url().nullable().describe('The page of what happened'),
