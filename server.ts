@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { boot } from './src/lib/server/boot.ts';
 import { appDatabase } from './src/lib/server/db/index.ts';
 import { cachePages } from './src/lib/server/page-cache/index.ts';
+import { liveStreamCount } from './src/lib/server/realtime/index.ts';
 
 const started = Date.now();
 const { config, shutdown } = await boot();
@@ -37,7 +38,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		if (stopping) process.exit(1);
 		stopping = true;
-		console.log('Stopping…');
+		// Counted before the connections close: a count that stays above the open pages' tells of a leak (ADR 11).
+		console.log(`Stopping… (${liveStreamCount()} live event streams open)`);
 		server.close();
 		server.closeAllConnections();
 		// PGlite must be closed or its data dir stays locked and the process ignores the signal.

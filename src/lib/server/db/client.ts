@@ -22,10 +22,12 @@ export type Database = {
 	kind: 'pglite' | 'postgres';
 	migrate(): Promise<void>;
 	/**
-	 * Calls `onNotify` on each NOTIFY on `channel` (lower case), from any session, this process's own included: those
-	 * arrive before the writing statement or COMMIT returns. Resolves once listening, with a function that stops.
+	 * Calls `onNotify` once per NOTIFY on `channel` (lower case), with its payload, from any session, this process's
+	 * own included: those arrive before the writing statement or COMMIT returns. On PostgreSQL, after its listening
+	 * connection was lost and made again, it is called once with no payload: what happened meanwhile is unknown.
+	 * Resolves once listening, with a function that stops.
 	 */
-	listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+	listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 };
 
@@ -48,7 +50,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 		migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
 		// One in-process connection: PGlite calls listeners before the query that committed resolves (measured).
 		listen: async (channel, onNotify) => {
-			const unlisten = await client.listen(channel, () => onNotify());
+			const unlisten = await client.listen(channel, (payload) => onNotify(payload));
 			return () => unlisten();
 		},
 		close: () => client.close()

@@ -22,6 +22,11 @@ import { notebookPaths } from './openapi-notebooks.ts';
 import { notebookMemberPaths } from './openapi-notebook-members.ts';
 import { notePaths } from './openapi-notes.ts';
 import { searchPaths, searchTag } from './openapi-search.ts';
+import { conversationPaths, conversationsTag } from './openapi-conversations.ts';
+import { eventPaths, eventsTag } from './openapi-events.ts';
+import { discussionPaths, discussionsTag } from './openapi-discussions.ts';
+import { notificationPaths, notificationsTag } from './openapi-notifications.ts';
+import { noteThreadPaths } from './openapi-note-threads.ts';
 
 export { ApiIndexJson, ProblemJson } from './openapi-parts.ts';
 
@@ -187,7 +192,11 @@ function buildDocument(publicUrl: string) {
 				{ name: 'notebooks', description: 'Notebooks (carnets): curated collections of notes' },
 				{ name: 'knowledge-bases', description: 'Knowledge bases: sets of notebooks read and searched together' },
 				{ name: 'attachments', description: 'Files carried by notes; served at `/files/{id}/{name}` to whoever may see the note' },
-				searchTag
+				searchTag,
+				eventsTag,
+				conversationsTag,
+				discussionsTag,
+				notificationsTag
 			],
 			components: {
 				securitySchemes: {
@@ -213,7 +222,12 @@ function buildDocument(publicUrl: string) {
 				...notePaths,
 				...notebookPaths,
 				...notebookMemberPaths,
-				...searchPaths
+				...searchPaths,
+				...eventPaths,
+				...conversationPaths,
+				...discussionPaths,
+				...notificationPaths,
+				...noteThreadPaths
 			}
 		},
 		{ override: tidy }
