@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in turn, each in its own process (bench/README.md).
 import { spawnSync } from 'node:child_process';
 
-const BENCHMARKS = ['bench/note-page.ts', 'bench/notebook.ts', 'bench/search.ts'];
+const BENCHMARKS = ['bench/note-page.ts', 'bench/notebook.ts', 'bench/search.ts', 'bench/discussions.ts'];
 
 let failed = 0;
 for (const file of BENCHMARKS) {

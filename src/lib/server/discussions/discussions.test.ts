@@ -104,6 +104,10 @@ describe('threads and replies', () => {
 		expect(view.messages[0].html).toContain(`href="/fr/tags/soutenabilit%C3%A9"`);
 		expect(view.messages[0].html).toContain(`href="/fr/u/${alex.handle}"`);
 		expect(view.messages[0].tags).toEqual(['soutenabilité']);
+		// One message alone (what a writer is answered with), placed as in the whole thread.
+		const one = await getThread(t.ctx.db, await alex.viewer(), started.threadId, { ...at, only: r2 });
+		expect(one.messages).toEqual([view.messages[2]]);
+		expect(one.messageCount).toBe(view.messageCount);
 		const hostNotes = await notificationsOf(pub.host.id);
 		expect(hostNotes.map((x) => x.kind).sort()).toEqual(['reply', 'reply']);
 		expect((await notificationsOf(alex.id)).map((x) => x.kind)).toEqual(['mention', 'reply']);

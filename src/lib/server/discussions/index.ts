@@ -9,7 +9,7 @@ export { listThreads, listTaggedMessages, type ThreadSummary, type TaggedMessage
 export { threadAccess, messageAccess, type ThreadAccess } from './access.ts';
 export { visibleThreadFilter } from './visibility-filter.ts';
 export { renderMessage } from './message-text.ts';
-export type { Place } from './queries.ts';
+export { placesOf, type Place } from './queries.ts';
 export { presentThread, presentThreadSummary, presentMessage, presentTagged } from './present.ts';
 export * from './schemas.ts';
 export {

@@ -60,9 +60,15 @@ const person = (handle: string | null, name: string | null): Person => (handle ?
 
 /**
  * The thread, read in the community `slug` when given: missing (NotFoundError) when the viewer may not read it
- * there, or it is not shown there.
+ * there, or it is not shown there. With `only`, its messages hold that one message alone: rendering every message
+ * is most of the cost of reading a long thread, and a writer answered with what they posted needs none of the others.
  */
-export async function getThread(db: Db, viewer: Viewer, threadId: string, at: RenderAt & { slug?: string }): Promise<ThreadView> {
+export async function getThread(
+	db: Db,
+	viewer: Viewer,
+	threadId: string,
+	at: RenderAt & { slug?: string; only?: string }
+): Promise<ThreadView> {
 	const access = await threadAccess(db, viewer, threadId);
 	const place = at.slug ? access.places.find((p) => p.slug.toLowerCase() === at.slug!.toLowerCase()) : access.readablePlaces[0];
 	if (!place || !canReadIn(viewer, place)) throw new NotFoundError('No such thread');
@@ -72,14 +78,15 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string, at: Re
 		.leftJoin(profile, eq(profile.accountId, message.authorId))
 		.where(eq(message.threadId, threadId))
 		.orderBy(asc(message.createdAt), asc(message.id));
-	const tagRows = rows.length
+	const shownRows = at.only ? rows.filter((r) => r.m.id === at.only) : rows;
+	const tagRows = shownRows.length
 		? await db
 				.select()
 				.from(messageTag)
 				.where(
 					inArray(
 						messageTag.messageId,
-						rows.map((r) => r.m.id)
+						shownRows.map((r) => r.m.id)
 					)
 				)
 		: [];
@@ -88,7 +95,7 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string, at: Re
 	const readable = (m: typeof message.$inferSelect) => !m.deletedAt && (!m.hiddenAt || access.canModerate);
 	const handles = await knownHandles(
 		db,
-		rows.filter((r) => readable(r.m)).map((r) => r.m.body)
+		shownRows.filter((r) => readable(r.m)).map((r) => r.m.body)
 	);
 	const byId = new Map(rows.map((r) => [r.m.id, r]));
 	const rootOf = (id: string): string => {
@@ -96,7 +103,7 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string, at: Re
 		for (let i = 0; at?.m.parentId && byId.has(at.m.parentId) && i < 100; i++) at = byId.get(at.m.parentId);
 		return at!.m.id;
 	};
-	const views: MessageView[] = rows.map(({ m, handle, name }) => {
+	const views: MessageView[] = shownRows.map(({ m, handle, name }) => {
 		const root = m.parentId && byId.has(m.parentId) ? rootOf(m.id) : null;
 		const parent = m.parentId ? byId.get(m.parentId) : undefined;
 		const facts = { authorId: m.authorId, deleted: m.deletedAt !== null };
@@ -118,7 +125,7 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string, at: Re
 			canReport: canReportMessage(viewer, facts)
 		};
 	});
-	const ordered = views.filter((v) => !v.parentId).flatMap((top) => [top, ...views.filter((v) => v.parentId === top.id)]);
+	const ordered = at.only ? views : views.filter((v) => !v.parentId).flatMap((top) => [top, ...views.filter((v) => v.parentId === top.id)]);
 	const first = rows.find((r) => !r.m.parentId);
 	// An admin reading a thread only through the role is logged (DESIGN §6).
 	if (seesOnlyAsAdmin(viewer, (v) => canReadThread(v, access.places))) await logAdminView(db, viewer, 'thread', access.thread.id);

@@ -2,7 +2,7 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { DiscussionPlace } from '../../domain/visibility.ts';
 import { schema, type Db } from '../db/index.ts';
-import { placesOf } from '../discussions/queries.ts';
+import { placesOf } from '../discussions/index.ts';
 
 const { community } = schema;
 

@@ -9,8 +9,8 @@ export const PATCH: RequestHandler = api(async ({ locals, params, request }) => 
 	const { db, config } = locals.app.ctx;
 	await editMessage(db, viewer, params.id, input);
 	const { thread } = await messageAccess(db, viewer, params.id);
-	const view = await getThread(db, viewer, thread.id, { lang: locals.lang, origin: config.publicUrl });
-	const m = view.messages.find((x) => x.id === params.id)!;
+	const view = await getThread(db, viewer, thread.id, { lang: locals.lang, origin: config.publicUrl, only: params.id });
+	const [m] = view.messages;
 	return ok(presentMessage(m, presentAt(locals), { slug: view.place.slug, threadId: view.id }));
 });
 

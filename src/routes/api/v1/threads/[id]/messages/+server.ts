@@ -8,8 +8,8 @@ export const POST: RequestHandler = api(async ({ locals, params, request, url })
 	const input = await readJson(request, PostMessageInput);
 	const { db, config } = locals.app.ctx;
 	const { messageId } = await postMessage(db, viewer, params.id, input);
-	const view = await getThread(db, viewer, params.id, { lang: locals.lang, origin: config.publicUrl });
-	const m = view.messages.find((x) => x.id === messageId)!;
+	const view = await getThread(db, viewer, params.id, { lang: locals.lang, origin: config.publicUrl, only: messageId });
+	const [m] = view.messages;
 	return created(presentMessage(m, presentAt(locals), { slug: view.place.slug, threadId: view.id }), new URL(`/api/v1/threads/${params.id}`, url).href);
 });
 
