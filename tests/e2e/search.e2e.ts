@@ -49,7 +49,7 @@ it('suggests titles as you type, then finds the note without its accents', async
 it('suggests titles in the header search box on any page', async () => {
 	const page = await openPage(browser, 'en');
 	await open(page, '/en/glossary');
-	await page.getByRole('search').first().getByRole('searchbox').pressSequentially('soutenab', { delay: 30 });
+	await page.locator('#site-search').pressSequentially('soutenab', { delay: 30 });
 	await page.waitForFunction(() => document.querySelectorAll('#site-search-suggestions option').length > 0, undefined, { timeout: 10_000 });
 	await page.context().close();
 });

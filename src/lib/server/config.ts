@@ -14,7 +14,14 @@ const Env = z.object({
 	MAIL_FROM: z.string().default('Commonplace <no-reply@commonplace.localhost>'),
 	AUTH_SECRET: z.string().min(32).optional().describe('Signs sessions; generated into DATA_DIR when unset'),
 	DEMO_CONTENT: z.enum(['auto', 'off']).default('auto'),
-	PAGE_CACHE_MB: z.coerce.number().min(0).default(64).describe('Memory for cached anonymous pages; 0 turns the cache off')
+	PAGE_CACHE_MB: z.coerce.number().min(0).default(64).describe('Memory for cached anonymous pages; 0 turns the cache off'),
+	SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Sign-in attempts per address in 15 minutes'),
+	SIGN_IN_LIMIT_PER_CLIENT: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(30)
+		.describe('Sign-in attempts per client address in 15 minutes (raise it where many people share one address)')
 });
 
 export type Config = {
@@ -28,6 +35,7 @@ export type Config = {
 	authSecret: string;
 	demoContent: boolean;
 	pageCacheBytes: number;
+	signInLimits: { perEmail: number; perClient: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -49,7 +57,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailFrom: e.MAIL_FROM,
 		authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir),
 		demoContent: e.DEMO_CONTENT === 'auto',
-		pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024)
+		pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+		signInLimits: { perEmail: e.SIGN_IN_LIMIT_PER_EMAIL, perClient: e.SIGN_IN_LIMIT_PER_CLIENT }
 	};
 }
 

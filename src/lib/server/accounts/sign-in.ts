@@ -5,10 +5,8 @@ import type { Auth } from './auth.ts';
 import { consumeAttempt } from './rate-limit.ts';
 import type { SignInInput } from './schemas.ts';
 
-// Per address and per client: slows guessing one account and spraying many from one place.
+// Per address and per client (config.signInLimits): slows guessing one account and spraying many from one place.
 const WINDOW_SECONDS = 15 * 60;
-const MAX_PER_EMAIL = 10;
-const MAX_PER_CLIENT = 30;
 
 /**
  * Signs in with email and password. The session cookie is set by better-auth's SvelteKit plugin when called
@@ -16,8 +14,8 @@ const MAX_PER_CLIENT = 30;
  */
 export async function signIn(ctx: Ctx, auth: Auth, input: SignInInput, client: { ip: string; headers: Headers }) {
 	const allowed =
-		(await consumeAttempt(ctx.db, `sign-in:email:${input.email}`, WINDOW_SECONDS, MAX_PER_EMAIL)) &&
-		(await consumeAttempt(ctx.db, `sign-in:ip:${client.ip}`, WINDOW_SECONDS, MAX_PER_CLIENT));
+		(await consumeAttempt(ctx.db, `sign-in:email:${input.email}`, WINDOW_SECONDS, ctx.config.signInLimits.perEmail)) &&
+		(await consumeAttempt(ctx.db, `sign-in:ip:${client.ip}`, WINDOW_SECONDS, ctx.config.signInLimits.perClient));
 	if (!allowed) throw new RateLimitedError('Too many sign-in attempts');
 	try {
 		return await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: client.headers });
