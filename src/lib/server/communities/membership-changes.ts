@@ -5,7 +5,6 @@ import type { Viewer } from '../../domain/viewer.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
-import { m } from '../i18n.ts';
 import { notify } from '../notifications/notify.ts';
 import { findCommunityBySlug, findDisplayName, findMembership } from './queries.ts';
 

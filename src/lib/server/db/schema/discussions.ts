@@ -26,7 +26,12 @@ export const thread = pgTable(
 		lockedAt: timestamp('locked_at', { withTimezone: true }),
 		lockedBy: text('locked_by').references(() => user.id, { onDelete: 'set null' })
 	},
-	(t) => [uniqueIndex('thread_note_idx').on(t.noteId).where(sql`${t.noteId} is not null`), index('thread_community_idx').on(t.communityId)]
+	(t) => [
+		uniqueIndex('thread_note_idx')
+			.on(t.noteId)
+			.where(sql`${t.noteId} is not null`),
+		index('thread_community_idx').on(t.communityId)
+	]
 );
 
 /** The communities a thread is shown in: its home and those it was cross-posted to. */

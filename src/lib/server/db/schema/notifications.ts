@@ -36,14 +36,18 @@ export const notification = pgTable(
 		messageId: text('message_id').references(() => message.id, { onDelete: 'cascade' }),
 		noteId: text('note_id').references(() => note.id, { onDelete: 'cascade' }),
 		conversationId: text('conversation_id').references(() => conversation.id, { onDelete: 'cascade' }),
-		payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+		payload: jsonb('payload')
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		readAt: timestamp('read_at', { withTimezone: true }),
 		emailedAt: timestamp('emailed_at', { withTimezone: true })
 	},
 	(t) => [
 		index('notification_account_idx').on(t.accountId, t.createdAt),
-		index('notification_unemailed_idx').on(t.createdAt).where(sql`${t.emailedAt} is null`)
+		index('notification_unemailed_idx')
+			.on(t.createdAt)
+			.where(sql`${t.emailedAt} is null`)
 	]
 );
 
@@ -89,13 +93,19 @@ export const mailOutbox = pgTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		html: text('html'),
-		headers: jsonb('headers').notNull().default(sql`'{}'::jsonb`),
+		headers: jsonb('headers')
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		attempts: integer('attempts').notNull().default(0),
 		lastError: text('last_error')
 	},
-	(t) => [index('mail_outbox_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)]
+	(t) => [
+		index('mail_outbox_unsent_idx')
+			.on(t.createdAt)
+			.where(sql`${t.sentAt} is null`)
+	]
 );
 
 /**
