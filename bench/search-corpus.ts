@@ -20,7 +20,6 @@ import type { LicenceId } from '../src/lib/domain/licences.ts';
 import { slugify } from '../src/lib/domain/slugs.ts';
 import { queryRows, schema, type Db } from '../src/lib/server/db/index.ts';
 import { insertRows } from '../src/lib/server/db/write-rows.ts';
-import type { SearchQuery } from '../src/lib/server/search/schemas.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SEARCH_CORPUS_CACHE = join(ROOT, '.cache', 'search-corpus.jsonl.gz');
@@ -964,47 +963,6 @@ export async function loadSearchCorpus(
 	if (!options.quiet) log(`Wrote ${total.toLocaleString('en')} notes in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} notes/s`);
 	return { notes: total, seconds };
 }
-
-// ---- the benchmark's queries -----------------------------------------------------------------------------------
-
-/** What a benchmark query stands for, to report latencies by kind. */
-export type SearchBenchQueryClass =
-	'common' | 'rare' | 'phrase' | 'exclusion' | 'or' | 'accentless' | 'multiword' | 'typo' | 'filtered' | 'recent';
-
-const notebookTitled = (title: string) => {
-	const found = SEARCH_BENCH_NOTEBOOKS.find((nb) => nb.title === title);
-	if (!found) throw new Error(`No benchmark notebook titled ${title}`);
-	return found.id;
-};
-
-/**
- * 20 queries a reader types, in French and English. Shares of the 100,000 notes they match (all visibilities),
- * measured on the corpus this module writes: a common word matches a third to two thirds of them (the hard case
- * for a ranked search), a rare one a few dozen; the typo matches nothing as typed, so only the title likeness finds
- * something. `query` is searchCommons' input as is, the notebook given by its id.
- */
-export const SEARCH_BENCH_QUERIES: readonly { class: SearchBenchQueryClass; label: string; query: SearchQuery }[] = [
-	{ class: 'common', label: 'common French word (32 %)', query: { q: 'fichier' } },
-	{ class: 'common', label: 'common French verb stem (35 %)', query: { q: 'utilisateur' } },
-	{ class: 'common', label: 'common English word (46 %)', query: { q: 'file' } },
-	{ class: 'common', label: 'common English word (44 %)', query: { q: 'system' } },
-	{ class: 'recent', label: 'commonest word, newest first (63 %)', query: { q: 'option', sort: 'recent' } },
-	{ class: 'rare', label: 'rare French word (25 notes)', query: { q: 'multidiffusion' } },
-	{ class: 'rare', label: 'rare English word (135 notes)', query: { q: 'hexdump' } },
-	{ class: 'phrase', label: 'French phrase in quotes (3.5 %)', query: { q: '"fichier de configuration"' } },
-	{ class: 'phrase', label: 'English phrase in quotes (1.7 %)', query: { q: '"regular expression"' } },
-	{ class: 'exclusion', label: 'French word without another (8 %)', query: { q: 'processus -signal' } },
-	{ class: 'exclusion', label: 'English word without another (7 %)', query: { q: 'socket -tcp' } },
-	{ class: 'or', label: 'French alternatives (14 %)', query: { q: 'répertoire OR dossier' } },
-	{ class: 'or', label: 'English alternatives (8 %)', query: { q: 'thread OR mutex' } },
-	{ class: 'accentless', label: 'French words without accents (20 %)', query: { q: 'systeme de fichiers' } },
-	{ class: 'multiword', label: 'French expression (2.7 %)', query: { q: 'mot de passe' } },
-	{ class: 'multiword', label: 'English expression (1.6 %)', query: { q: 'shared memory' } },
-	{ class: 'typo', label: 'typo in a title (no match as typed)', query: { q: 'enviroment variables' } },
-	{ class: 'filtered', label: 'common word, one licence', query: { q: 'fichier', licence: 'CC-BY-4.0' } },
-	{ class: 'filtered', label: 'word in one notebook', query: { q: 'signal', notebook: notebookTitled('Processus et signaux') } },
-	{ class: 'filtered', label: 'word among lexicon terms', query: { q: 'signal', type: 'term' } }
-];
 
 if (import.meta.main) {
 	const pages = await manCorpus();
