@@ -79,6 +79,21 @@ it('shows a direct message sent from another browser without reloading', async (
 	expect(sent.status()).toBe(201);
 	await visible(alex.getByText(second));
 	expect(await alex.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+	// Elsewhere on the site, the header's "Messages" counts a new one without reloading.
+	await open(alex, '/en/glossary');
+	await alex.locator('html[data-live="open"]').waitFor({ state: 'attached' });
+	await alex.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+	// Other files of the suite may have left Alex unread messages elsewhere: one more than now.
+	const badge = alex.locator('.nav-messages .badge');
+	const before = (await badge.count()) ? Number(await badge.textContent()) : 0;
+	const third = await host.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+		data: { body: `Encore une ${stamp}` },
+		headers: { origin }
+	});
+	expect(third.status()).toBe(201);
+	await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe(String(before + 1));
+	expect(await alex.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 	await host.context().close();
 	await alex.context().close();
 });
