@@ -1,6 +1,6 @@
 // A minimal browser stand-in over fetch: keeps cookies, never follows redirects (tests assert them), and sends
 // the Origin header a browser sends with a form post, which SvelteKit's CSRF check requires.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startApp, type RunningApp } from '../../support/server.ts';
 
 export type Client = {
@@ -136,4 +136,22 @@ export function useApp(): TestApp {
 	});
 	afterAll(() => t.app?.stop());
 	return t;
+}
+
+/** A fresh account in no community, through the sign-up form and the verification link the app logs (no SMTP). */
+export async function signUpOutsider(app: RunningApp): Promise<Client> {
+	const unique = Math.random().toString(36).slice(2, 10);
+	const email = `dehors-${unique}@example.org`;
+	const from = app.logs.length;
+	const res = await client(app.url).postForm('/en/sign-up', {
+		email,
+		password: 'une phrase de passe assez longue',
+		handle: `dehors-${unique}`,
+		displayName: 'Personne Dehors',
+		locale: 'en'
+	});
+	expect(res.status).toBe(200);
+	const [, link] = await app.waitForLog(/\[mail\] link: (\S+)/, { from });
+	expect((await client(app.url).get(link)).status).toBe(302);
+	return signedIn(app.url, email, 'une phrase de passe assez longue');
 }

@@ -3,29 +3,13 @@
 // but the participants (anonymous, another member, an admin) learns that a conversation exists: 404, no listing, no
 // count. src/lib/server/conversations/conversations.test.ts checks the same rules on the use cases.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { client, signedIn, SEED_NOTE, tag, tokenOf, useApp, type Client } from './client.ts';
+import { client, signedIn, SEED_NOTE, tag, tokenOf, useApp, type Client, signUpOutsider } from './client.ts';
 
 const t = useApp();
 let admin: Client;
 let adminToken: string;
 let outsider: Client;
 let outsiderToken: string;
-
-async function signUpOutsider(): Promise<Client> {
-	const email = `dehors-${tag()}@example.org`;
-	const from = t.app.logs.length;
-	const res = await client(t.app.url).postForm('/en/sign-up', {
-		email,
-		password: 'une phrase de passe assez longue',
-		handle: `dehors-${tag()}`,
-		displayName: 'Personne Dehors',
-		locale: 'en'
-	});
-	expect(res.status).toBe(200);
-	const [, link] = await t.app.waitForLog(/\[mail\] link: (\S+)/, { from });
-	expect((await client(t.app.url).get(link)).status).toBe(302);
-	return signedIn(t.app.url, email, 'une phrase de passe assez longue');
-}
 
 /** The count beside "Messages" in the header of a page, 0 when there is no badge. */
 const headerCount = (html: string) =>
@@ -34,7 +18,7 @@ const headerCount = (html: string) =>
 beforeAll(async () => {
 	admin = await signedIn(t.app.url, 'admin@commonplace.localhost');
 	adminToken = await tokenOf(admin);
-	outsider = await signUpOutsider();
+	outsider = await signUpOutsider(t.app);
 	outsiderToken = await tokenOf(outsider);
 });
 

@@ -4,7 +4,7 @@
 // never shows to non-members, and a note card never shows a note the reader may not see.
 // src/lib/server/discussions/note-threads.test.ts covers the rules on the use cases.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { client, SEED_NOTE, signedIn, tag, useApp, type ApiCall, type Client } from './client.ts';
+import { client, SEED_NOTE, signUpOutsider, tag, useApp, type ApiCall } from './client.ts';
 import { openSse } from './sse.ts';
 
 const t = useApp();
@@ -28,23 +28,6 @@ async function noteIn(slug: string, visibility: 'public' | 'community', title = 
 	);
 	expect(made.status).toBe(201);
 	return { id: made.body.id as string, title };
-}
-
-/** A fresh account in no community, through the sign-up form and the verification link (mailed to the log). */
-async function signUpOutsider(): Promise<Client> {
-	const email = `dehors-${tag()}@example.org`;
-	const from = t.app.logs.length;
-	const res = await client(t.app.url).postForm('/en/sign-up', {
-		email,
-		password: 'une phrase de passe assez longue',
-		handle: `dehors-${tag()}`,
-		displayName: 'Personne Dehors',
-		locale: 'en'
-	});
-	expect(res.status).toBe(200);
-	const [, link] = await t.app.waitForLog(/\[mail\] link: (\S+)/, { from });
-	expect((await client(t.app.url).get(link)).status).toBe(302);
-	return signedIn(t.app.url, email, 'une phrase de passe assez longue');
 }
 
 const threadLink = (slug: string) => new RegExp(`href="/en/g/${slug}/t/([A-Za-z0-9_-]+)"`);
@@ -109,7 +92,7 @@ describe('discussing and sharing a note', () => {
 		expect((await t.call(`/api/v1/notes/${note.id}/thread`)).status).toBe(404);
 
 		// Someone in no community is invited to join it first; the form is for members.
-		const outsider = await signUpOutsider();
+		const outsider = await signUpOutsider(t.app);
 		const outside = await (await outsider.get(`/en/n/${note.id}`)).text();
 		expect(outside).toContain(`<a href="/en/g/${PUBLIC}">Join En commun - soutien et développement to discuss this note.</a>`);
 		expect(outside).not.toContain('?/start');

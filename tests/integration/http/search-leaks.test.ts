@@ -3,7 +3,7 @@
 // change at once. src/lib/server/search/search.test.ts checks the same rules one level down, on the use case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../support/server.ts';
-import { apiCall, client, HOST_EMAIL, ALEX_EMAIL, signedIn, tokenOf, type Client } from './client.ts';
+import { apiCall, client, HOST_EMAIL, ALEX_EMAIL, signedIn, tokenOf, type Client, signUpOutsider } from './client.ts';
 
 const VIEWERS = ['anonymous', 'outsider', 'member', 'author', 'admin'] as const;
 type Who = (typeof VIEWERS)[number];
@@ -51,29 +51,13 @@ const search = async (who: Who, params: Record<string, string>) => {
 };
 const seenBy = (who: Who) => (Object.keys(NOTES) as NoteName[]).filter((n) => (NOTES[n].sees as readonly Who[]).includes(who));
 
-async function signUpOutsider(): Promise<Client> {
-	const email = `dehors-${random()}@example.org`;
-	const from = app.logs.length;
-	const res = await client(app.url).postForm('/en/sign-up', {
-		email,
-		password: 'une phrase de passe assez longue',
-		handle: `dehors-${random()}`,
-		displayName: 'Personne Dehors',
-		locale: 'en'
-	});
-	expect(res.status).toBe(200);
-	const [, link] = await app.waitForLog(/\[mail\] link: (\S+)/, { from });
-	expect((await client(app.url).get(link)).status).toBe(302);
-	return signedIn(app.url, email, 'une phrase de passe assez longue');
-}
-
 beforeAll(async () => {
 	app = await startApp();
 	browsers.anonymous = client(app.url);
 	browsers.author = await signedIn(app.url, HOST_EMAIL);
 	browsers.member = await signedIn(app.url, ALEX_EMAIL);
 	browsers.admin = await signedIn(app.url, 'admin@commonplace.localhost');
-	browsers.outsider = await signUpOutsider();
+	browsers.outsider = await signUpOutsider(app);
 	for (const who of VIEWERS) tokens[who] = who === 'anonymous' ? undefined : await tokenOf(browsers[who]);
 
 	// A secret community of the author's alone; the public note belongs to it, so its name must show to nobody else.
