@@ -1,15 +1,35 @@
-import { and, eq } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 
-/** Builds the Viewer of a signed-in account: its role and the communities where it is an active member. */
-export async function viewerOf(db: Db, accountId: string): Promise<Viewer> {
-	const [account] = await db.select({ role: schema.user.role }).from(schema.user).where(eq(schema.user.id, accountId));
-	if (!account) return { kind: 'anonymous' };
+const { user, membership } = schema;
+
+/**
+ * Builds the Viewers of accounts, in one statement: each one's role and the communities where it is an active
+ * member. An id without an account is absent from the map.
+ */
+export async function viewersOf(db: Db, accountIds: readonly string[]): Promise<Map<string, Viewer>> {
+	const ids = [...new Set(accountIds)];
+	if (!ids.length) return new Map();
 	const rows = await db
-		.select({ id: schema.membership.communityId })
-		.from(schema.membership)
-		.where(and(eq(schema.membership.accountId, accountId), eq(schema.membership.status, 'active')));
-	return { kind: 'account', id: accountId, isAdmin: account.role === 'admin', activeCommunityIds: new Set(rows.map((r) => r.id)) };
+		.select({
+			id: user.id,
+			role: user.role,
+			communityIds: sql<string[]>`coalesce((select array_agg(${membership.communityId}) from ${membership}
+				where ${membership.accountId} = ${user.id} and ${membership.status} = 'active'), '{}')`
+		})
+		.from(user)
+		.where(inArray(user.id, ids));
+	return new Map(
+		rows.map((r): [string, Viewer] => [
+			r.id,
+			{ kind: 'account', id: r.id, isAdmin: r.role === 'admin', activeCommunityIds: new Set(r.communityIds) }
+		])
+	);
+}
+
+/** Builds the Viewer of a signed-in account; anonymous when the account is gone. */
+export async function viewerOf(db: Db, accountId: string): Promise<Viewer> {
+	return (await viewersOf(db, [accountId])).get(accountId) ?? { kind: 'anonymous' };
 }

@@ -12,6 +12,7 @@ import { EVENTS_CHANNEL, type LiveEvent } from '../realtime/publish.ts';
 import {
 	deleteMessage,
 	editMessage,
+	getMessage,
 	getThread,
 	listReports,
 	listTaggedMessages,
@@ -105,9 +106,12 @@ describe('threads and replies', () => {
 		expect(view.messages[0].html).toContain(`href="/fr/u/${alex.handle}"`);
 		expect(view.messages[0].tags).toEqual(['soutenabilité']);
 		// One message alone (what a writer is answered with), placed as in the whole thread.
-		const one = await getThread(t.ctx.db, await alex.viewer(), started.threadId, { ...at, only: r2 });
-		expect(one.messages).toEqual([view.messages[2]]);
-		expect(one.messageCount).toBe(view.messageCount);
+		const one = await getMessage(t.ctx.db, await alex.viewer(), started.threadId, r2, at);
+		expect(one.message).toEqual(view.messages[2]);
+		expect(one.place.slug).toBe(view.place.slug);
+		const top = await getMessage(t.ctx.db, await alex.viewer(), started.threadId, started.messageId, at);
+		expect(top.message).toEqual(view.messages[0]);
+		await expect(getMessage(t.ctx.db, await alex.viewer(), started.threadId, 'nope', at)).rejects.toThrow(NotFoundError);
 		const hostNotes = await notificationsOf(pub.host.id);
 		expect(hostNotes.map((x) => x.kind).sort()).toEqual(['reply', 'reply']);
 		expect((await notificationsOf(alex.id)).map((x) => x.kind)).toEqual(['mention', 'reply']);

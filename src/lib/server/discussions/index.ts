@@ -3,7 +3,7 @@
 export { startThread, insertThread, type NewThread } from './write-thread.ts';
 export { postMessage, editMessage, deleteMessage } from './write-message.ts';
 export { setMessageHidden, setThreadLocked, reportMessage, listReports, resolveReport } from './moderation.ts';
-export { getThread, threadPath, type ThreadView, type MessageView, type Person } from './read-thread.ts';
+export { getThread, getMessage, threadPath, type ThreadView, type MessageView, type Person } from './read-thread.ts';
 export { getCommunityDiscussion } from './community-section.ts';
 export { listThreads, listTaggedMessages, type ThreadSummary, type TaggedMessage } from './list-threads.ts';
 export { threadAccess, messageAccess, type ThreadAccess } from './access.ts';

@@ -8,9 +8,9 @@ import { accountsByHandle } from './queries.ts';
 
 const { messageTag, messageMention } = schema;
 
-/** Replaces a message's tags with those of its body. */
-export async function writeTags(tx: Db, messageId: string, body: string): Promise<void> {
-	await tx.delete(messageTag).where(eq(messageTag.messageId, messageId));
+/** Replaces a message's tags with those of its body; a `fresh` message has none to replace. */
+export async function writeTags(tx: Db, messageId: string, body: string, opts: { fresh?: boolean } = {}): Promise<void> {
+	if (!opts.fresh) await tx.delete(messageTag).where(eq(messageTag.messageId, messageId));
 	const tags = extractHashtags(body);
 	if (tags.length) await tx.insert(messageTag).values(tags.map((tag) => ({ messageId, tag })));
 }

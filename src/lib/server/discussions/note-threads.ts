@@ -20,7 +20,7 @@ import { publish } from '../realtime/publish.ts';
 import { canReadIn, threadAccess, type ThreadAccess } from './access.ts';
 import { addMentions, writeTags } from './message-text.ts';
 import { noticesFor, sendNotices } from './notices.ts';
-import { activeMemberIds, firstMessageOf, placeColumns, type Place, type ThreadRow } from './queries.ts';
+import { activeMemberIds, placeColumns, type Place, type ThreadRow } from './queries.ts';
 import { MESSAGE_MAX } from './schemas.ts';
 import { noteThreadTitle, refreshNoteThreadTitles } from './note-thread-title.ts';
 import { insertThread, touchThread } from './write-thread.ts';
@@ -240,12 +240,11 @@ export async function shareNote(
 				await tx
 					.insert(message)
 					.values({ id: messageId, threadId: t.id, authorId: viewer.id, body: input.comment, sharedNoteId: noteId, createdAt: now });
-				await writeTags(tx, messageId, input.comment);
+				await writeTags(tx, messageId, input.comment, { fresh: true });
 				const mentioned = await addMentions(tx, messageId, input.comment);
 				await touchThread(tx, t.id, now);
 				await publish(tx, { type: 'message', change: 'created', threadId: t.id, messageId, communityIds: places.map((p) => p.id) });
-				const first = await firstMessageOf(tx, t.id);
-				const about = { thread: t, places, firstBody: first?.body ?? '', messageId, body: input.comment, actorId: viewer.id };
+				const about = { thread: t, places, firstBody: access.firstBody, messageId, body: input.comment, actorId: viewer.id };
 				mentionNotices.push(...(await noticesFor(tx, about, [['mention', mentioned]])));
 			} else {
 				const home = await homeFor(tx, viewer, found);

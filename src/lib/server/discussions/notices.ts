@@ -3,7 +3,7 @@
 import { excerpt, plainText, threadTitle } from '../../domain/discussions.ts';
 import { canReadThread } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
-import { viewerOf } from '../accounts/index.ts';
+import { viewersOf } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { notify, type NotificationInput } from '../notifications/notify.ts';
 import { activeMemberIds, type Place, type ThreadRow } from './queries.ts';
@@ -36,13 +36,16 @@ function placeFor(viewer: Viewer, places: Place[]): Place | null {
 
 /** Notices for accounts, by kind, each where they may read the thread; those who may not read it are skipped. */
 export async function noticesFor(db: Db, a: About, byKind: [Kind, (string | null)[]][]): Promise<NotificationInput[]> {
+	const wanted = byKind.map(([kind, ids]) => [kind, ids.filter((id): id is string => !!id && id !== a.actorId)] as const);
+	const viewers = await viewersOf(
+		db,
+		wanted.flatMap(([, ids]) => ids)
+	);
 	const items: NotificationInput[] = [];
-	const viewers = new Map<string, Viewer>();
-	for (const [kind, ids] of byKind) {
+	for (const [kind, ids] of wanted) {
 		for (const id of ids) {
-			if (!id || id === a.actorId) continue;
-			if (!viewers.has(id)) viewers.set(id, await viewerOf(db, id));
-			const place = placeFor(viewers.get(id)!, a.places);
+			const viewer = viewers.get(id);
+			const place = viewer ? placeFor(viewer, a.places) : null;
 			if (place) items.push(item(a, id, kind, place));
 		}
 	}

@@ -75,17 +75,6 @@ export async function activeMemberIds(db: Db, communityId: string): Promise<stri
 	return rows.map((r) => r.id);
 }
 
-/** The first message of a thread: the one that opened it. */
-export const firstMessageOf = async (db: Db, threadId: string): Promise<MessageRow | undefined> =>
-	(
-		await db
-			.select()
-			.from(message)
-			.where(and(eq(message.threadId, threadId), sql`${message.parentId} is null`))
-			.orderBy(asc(message.createdAt), asc(message.id))
-			.limit(1)
-	)[0];
-
 /** The communities where the viewer is an active member, by name: where they may cross-post. */
 export async function ownPlaces(db: Db, viewer: Viewer): Promise<Place[]> {
 	if (viewer.kind !== 'account' || viewer.activeCommunityIds.size === 0) return [];

@@ -1,13 +1,13 @@
 // A thread as the viewer may see it: its messages in order (each top-level message followed by its replies), the
 // text of deleted messages gone and that of hidden ones shown to hosts only.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors.ts';
 import { canDeleteMessage, canEditMessage, canReportMessage, excerpt, plainText, threadTitle } from '../../domain/discussions.ts';
 import { canReadThread, seesOnlyAsAdmin } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { logAdminView } from '../admin/index.ts';
 import { schema, type Db } from '../db/index.ts';
-import { canReadIn, threadAccess } from './access.ts';
+import { canReadIn, threadAccess, type ThreadAccess } from './access.ts';
 import { knownHandles, renderMessage } from './message-text.ts';
 import type { Place } from './queries.ts';
 
@@ -58,44 +58,45 @@ export const threadPath = (lang: string, slug: string, threadId: string) => `/${
 
 const person = (handle: string | null, name: string | null): Person => (handle ? { handle, name: name ?? handle } : null);
 
+type MessageRowWithAuthor = { m: typeof message.$inferSelect; handle: string | null; name: string | null; tags: string[] };
+
 /**
- * The thread, read in the community `slug` when given: missing (NotFoundError) when the viewer may not read it
- * there, or it is not shown there. With `only`, its messages hold that one message alone: rendering every message
- * is most of the cost of reading a long thread, and a writer answered with what they posted needs none of the others.
+ * A thread's messages with their authors' names and their tags, oldest first; with `only`, that message and the
+ * messages it answers up to its top-level one (what placing it needs), whatever the length of the thread.
  */
-export async function getThread(
-	db: Db,
-	viewer: Viewer,
-	threadId: string,
-	at: RenderAt & { slug?: string; only?: string }
-): Promise<ThreadView> {
-	const access = await threadAccess(db, viewer, threadId);
-	const place = at.slug ? access.places.find((p) => p.slug.toLowerCase() === at.slug!.toLowerCase()) : access.readablePlaces[0];
-	if (!place || !canReadIn(viewer, place)) throw new NotFoundError('No such thread');
-	const rows = await db
-		.select({ m: message, handle: profile.handle, name: profile.displayName })
+function readMessages(db: Db, threadId: string, only?: string): Promise<MessageRowWithAuthor[]> {
+	const chain = sql`${message.id} in (with recursive up(id, parent_id, depth) as (
+			select ${message.id}, ${message.parentId}, 0 from ${message} where ${message.id} = ${only ?? null} and ${message.threadId} = ${threadId}
+			union all
+			select m.id, m.parent_id, up.depth + 1 from ${message} m join up on m.id = up.parent_id where up.depth < 100
+		) select id from up)`;
+	return db
+		.select({
+			m: message,
+			handle: profile.handle,
+			name: profile.displayName,
+			tags: sql<string[]>`coalesce((select array_agg(${messageTag.tag} order by ${messageTag.tag}) from ${messageTag}
+				where ${messageTag.messageId} = ${message.id}), '{}')`
+		})
 		.from(message)
 		.leftJoin(profile, eq(profile.accountId, message.authorId))
-		.where(eq(message.threadId, threadId))
+		.where(only ? chain : eq(message.threadId, threadId))
 		.orderBy(asc(message.createdAt), asc(message.id));
-	const shownRows = at.only ? rows.filter((r) => r.m.id === at.only) : rows;
-	const tagRows = shownRows.length
-		? await db
-				.select()
-				.from(messageTag)
-				.where(
-					inArray(
-						messageTag.messageId,
-						shownRows.map((r) => r.m.id)
-					)
-				)
-		: [];
-	const tags = new Map<string, string[]>();
-	for (const t of tagRows) tags.set(t.messageId, [...(tags.get(t.messageId) ?? []), t.tag].sort());
+}
+
+/** The views of `shown` among `rows` (which hold every message they answer), as the viewer may see them. */
+async function viewsOf(
+	db: Db,
+	viewer: Viewer,
+	access: ThreadAccess,
+	rows: MessageRowWithAuthor[],
+	shown: MessageRowWithAuthor[],
+	at: RenderAt
+): Promise<MessageView[]> {
 	const readable = (m: typeof message.$inferSelect) => !m.deletedAt && (!m.hiddenAt || access.canModerate);
 	const handles = await knownHandles(
 		db,
-		shownRows.filter((r) => readable(r.m)).map((r) => r.m.body)
+		shown.filter((r) => readable(r.m)).map((r) => r.m.body)
 	);
 	const byId = new Map(rows.map((r) => [r.m.id, r]));
 	const rootOf = (id: string): string => {
@@ -103,32 +104,75 @@ export async function getThread(
 		for (let i = 0; at?.m.parentId && byId.has(at.m.parentId) && i < 100; i++) at = byId.get(at.m.parentId);
 		return at!.m.id;
 	};
-	const views: MessageView[] = shownRows.map(({ m, handle, name }) => {
+	return shown.map(({ m, handle, name, tags }) => {
 		const root = m.parentId && byId.has(m.parentId) ? rootOf(m.id) : null;
 		const parent = m.parentId ? byId.get(m.parentId) : undefined;
 		const facts = { authorId: m.authorId, deleted: m.deletedAt !== null };
-		const shown = readable(m);
+		const visible = readable(m);
 		return {
 			id: m.id,
 			parentId: root,
 			replyTo: parent && root && parent.m.id !== root ? { id: parent.m.id, author: person(parent.handle, parent.name) } : null,
 			author: person(handle, name),
-			body: shown ? m.body : null,
-			html: shown ? renderMessage(m.body, { ...at, handles }) : null,
+			body: visible ? m.body : null,
+			html: visible ? renderMessage(m.body, { ...at, handles }) : null,
 			createdAt: m.createdAt,
 			editedAt: m.editedAt,
 			deleted: m.deletedAt !== null,
 			hidden: m.hiddenAt !== null,
-			tags: m.deletedAt || (m.hiddenAt && !access.canModerate) ? [] : (tags.get(m.id) ?? []),
+			tags: visible ? tags : [],
 			canEdit: canEditMessage(viewer, facts, access.facts),
 			canDelete: canDeleteMessage(viewer, facts),
 			canReport: canReportMessage(viewer, facts)
 		};
 	});
-	const ordered = at.only ? views : views.filter((v) => !v.parentId).flatMap((top) => [top, ...views.filter((v) => v.parentId === top.id)]);
-	const first = rows.find((r) => !r.m.parentId);
-	// An admin reading a thread only through the role is logged (DESIGN §6).
+}
+
+/** The community the thread is read in: the one of `slug` when given, else the first the viewer may read. */
+function placeOf(viewer: Viewer, access: ThreadAccess, slug?: string): Place {
+	const place = slug ? access.places.find((p) => p.slug.toLowerCase() === slug.toLowerCase()) : access.readablePlaces[0];
+	if (!place || !canReadIn(viewer, place)) throw new NotFoundError('No such thread');
+	return place;
+}
+
+// An admin reading a thread only through the role is logged (DESIGN §6).
+async function logIfOnlyAsAdmin(db: Db, viewer: Viewer, access: ThreadAccess): Promise<void> {
 	if (seesOnlyAsAdmin(viewer, (v) => canReadThread(v, access.places))) await logAdminView(db, viewer, 'thread', access.thread.id);
+}
+
+/**
+ * One message of a thread, as the viewer may see it, with the community it is read in: what a writer is answered
+ * with, without rendering the rest of the thread. NotFoundError when the viewer may not read it.
+ */
+export async function getMessage(
+	db: Db,
+	viewer: Viewer,
+	threadId: string,
+	messageId: string,
+	at: RenderAt & { slug?: string }
+): Promise<{ threadId: string; place: Place; message: MessageView }> {
+	const access = await threadAccess(db, viewer, threadId);
+	const place = placeOf(viewer, access, at.slug);
+	const rows = await readMessages(db, threadId, messageId);
+	const own = rows.filter((r) => r.m.id === messageId);
+	if (!own.length) throw new NotFoundError('No such message');
+	await logIfOnlyAsAdmin(db, viewer, access);
+	const [view] = await viewsOf(db, viewer, access, rows, own, at);
+	return { threadId, place, message: view };
+}
+
+/**
+ * The thread, read in the community `slug` when given: missing (NotFoundError) when the viewer may not read it
+ * there, or it is not shown there.
+ */
+export async function getThread(db: Db, viewer: Viewer, threadId: string, at: RenderAt & { slug?: string }): Promise<ThreadView> {
+	const access = await threadAccess(db, viewer, threadId);
+	const place = placeOf(viewer, access, at.slug);
+	const rows = await readMessages(db, threadId);
+	const views = await viewsOf(db, viewer, access, rows, rows, at);
+	const ordered = views.filter((v) => !v.parentId).flatMap((top) => [top, ...views.filter((v) => v.parentId === top.id)]);
+	await logIfOnlyAsAdmin(db, viewer, access);
+	const first = rows.find((r) => !r.m.parentId);
 	const firstText = first && !first.m.deletedAt && !first.m.hiddenAt ? first.m.body : '';
 	const [authorRow] = access.thread.authorId
 		? await db

@@ -9,7 +9,7 @@ import { publish } from '../realtime/publish.ts';
 import { messageAccess, threadAccess, type ThreadAccess } from './access.ts';
 import { addMentions, writeTags } from './message-text.ts';
 import { noticesFor, sendNotices } from './notices.ts';
-import { findMessage, firstMessageOf } from './queries.ts';
+import { findMessage } from './queries.ts';
 import type { EditMessageInput, PostMessageInput } from './schemas.ts';
 import { touchThread } from './write-thread.ts';
 
@@ -33,14 +33,13 @@ export async function postMessage(db: Db, viewer: Viewer, threadId: string, inpu
 	const parent = input.parentId ? await findMessage(db, input.parentId) : null;
 	if (input.parentId && (!parent || parent.threadId !== threadId))
 		throw new ValidationError('The message replied to is not in this thread', { parentId: ['discussion_parent_invalid'] });
-	const first = await firstMessageOf(db, threadId);
 	const messageId = newId();
 	await db.transaction(async (tx) => {
 		const now = new Date();
 		await tx
 			.insert(message)
 			.values({ id: messageId, threadId, authorId: viewer.id, parentId: parent?.id ?? null, body: input.body, createdAt: now });
-		await writeTags(tx, messageId, input.body);
+		await writeTags(tx, messageId, input.body, { fresh: true });
 		const mentioned = await addMentions(tx, messageId, input.body);
 		await touchThread(tx, threadId, now);
 		const communityIds = access.places.map((p) => p.id);
@@ -48,7 +47,7 @@ export async function postMessage(db: Db, viewer: Viewer, threadId: string, inpu
 		const about = {
 			thread: access.thread,
 			places: access.places,
-			firstBody: first?.body ?? '',
+			firstBody: access.firstBody,
 			messageId,
 			body: input.body,
 			actorId: viewer.id
@@ -65,18 +64,17 @@ export async function postMessage(db: Db, viewer: Viewer, threadId: string, inpu
 }
 
 /** The author edits their message (shown "edited"); a newly @mentioned account is notified, an old one not again. */
-export async function editMessage(db: Db, viewer: Viewer, messageId: string, input: EditMessageInput): Promise<void> {
+export async function editMessage(db: Db, viewer: Viewer, messageId: string, input: EditMessageInput): Promise<{ threadId: string }> {
 	const access = await messageAccess(db, viewer, messageId);
 	if (!canEditMessage(viewer, { authorId: access.message.authorId, deleted: access.message.deletedAt !== null }, access.facts))
 		throw new ForbiddenError('Only its author edits a message', { _: ['discussion_not_yours'] });
-	const first = await firstMessageOf(db, access.thread.id);
 	await db.transaction(async (tx) => {
 		await tx.update(message).set({ body: input.body, editedAt: new Date() }).where(eq(message.id, messageId));
 		await writeTags(tx, messageId, input.body);
 		const mentioned = await addMentions(tx, messageId, input.body);
 		const threadId = access.thread.id;
 		await publish(tx, { type: 'message', change: 'edited', threadId, messageId, communityIds: access.facts.communityIds.slice() });
-		const firstBody = first?.id === messageId ? input.body : (first?.body ?? '');
+		const firstBody = access.firstId === messageId ? input.body : access.firstBody;
 		const about = {
 			thread: access.thread,
 			places: access.places,
@@ -87,6 +85,7 @@ export async function editMessage(db: Db, viewer: Viewer, messageId: string, inp
 		};
 		await sendNotices(tx, await noticesFor(tx, about, [['mention', mentioned]]));
 	});
+	return { threadId: access.thread.id };
 }
 
 /** The author deletes their message: its text goes, its place stays ("message deleted") so replies keep their context. */

@@ -53,7 +53,7 @@ export async function insertThread(tx: Db, t: NewThread): Promise<{ threadId: st
 	await tx
 		.insert(message)
 		.values({ id: messageId, threadId, authorId: t.authorId, body: t.body, sharedNoteId: t.sharedNoteId ?? null, createdAt: now });
-	await writeTags(tx, messageId, t.body);
+	await writeTags(tx, messageId, t.body, { fresh: true });
 	const mentioned = await addMentions(tx, messageId, t.body);
 	const communityIds = places.map((p) => p.id);
 	await publish(tx, { type: 'thread', change: 'created', threadId, communityIds });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { canSeeNotification, emailFrequencyFor } from '../../domain/notifications.ts';
 import { newId } from '../../domain/ids.ts';
-import { viewerOf } from '../accounts/index.ts';
+import { viewersOf } from '../accounts/index.ts';
 import { schema, type Db } from '../db/index.ts';
 import { publish } from '../realtime/publish.ts';
 import { readPayload, notificationText } from './present.ts';
@@ -39,7 +39,7 @@ export async function notify(db: Db, items: NotificationInput[]): Promise<void> 
 	const inserted = rows.map((r) => ({ ...r, id: newId(), payload: r.payload ?? {} }));
 	await db.insert(schema.notification).values(inserted);
 	await queueImmediateMail(db, inserted);
-	for (const accountId of seen) if (rows.some((r) => r.accountId === accountId)) await publish(db, { type: 'notification', accountId });
+	await publish(db, ...rows.map((r) => ({ type: 'notification' as const, accountId: r.accountId })));
 }
 
 type Inserted = NotificationInput & { id: string; payload: Record<string, unknown> };
@@ -73,12 +73,17 @@ async function queueImmediateMail(db: Db, rows: Inserted[]): Promise<void> {
 		due.map((r) => r.accountId)
 	);
 	const names = await namesOf(db, due);
+	const viewers = await viewersOf(
+		db,
+		due.map((r) => r.accountId)
+	);
 	const outbox: (typeof mailOutbox.$inferInsert)[] = [];
 	const emailed: string[] = [];
 	for (const r of due) {
 		const to = recipients.get(r.accountId);
 		const f = facts.get(r.id);
-		if (!to || !to.verified || !f || !canSeeNotification(await viewerOf(db, r.accountId), f)) continue;
+		const viewer = viewers.get(r.accountId);
+		if (!to || !to.verified || !f || !viewer || !canSeeNotification(viewer, f)) continue;
 		const p = readPayload(r.payload);
 		const communityName = (r.communityId && names.communities.get(r.communityId)) || '';
 		const text = notificationText(

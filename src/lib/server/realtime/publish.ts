@@ -21,9 +21,15 @@ export type LiveEvent =
 	| { type: 'notification'; accountId: string };
 
 /**
- * Sends a live event. Called inside the writing transaction, it is delivered after the commit only (NOTIFY's rule),
- * to this process and every other one listening on the same PostgreSQL (on PGlite, to this process).
+ * Sends live events. Called inside the writing transaction, they are delivered after the commit only (NOTIFY's rule),
+ * to this process and every other one listening on the same PostgreSQL (on PGlite, to this process). Several events
+ * go in one statement.
  */
-export async function publish(db: Db, event: LiveEvent): Promise<void> {
-	await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+export async function publish(db: Db, ...events: LiveEvent[]): Promise<void> {
+	if (!events.length) return;
+	const notices = sql.join(
+		events.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(e)})`),
+		sql`, `
+	);
+	await db.execute(sql`select ${notices}`);
 }

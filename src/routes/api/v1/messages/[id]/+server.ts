@@ -1,5 +1,5 @@
 import { api, methodNotAllowed, noContent, ok, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
-import { deleteMessage, editMessage, EditMessageInput, getThread, messageAccess, presentMessage } from '#lib/server/discussions/index.ts';
+import { deleteMessage, editMessage, EditMessageInput, getMessage, presentMessage } from '#lib/server/discussions/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The author edits their message; answers it as it now is. */
@@ -7,11 +7,9 @@ export const PATCH: RequestHandler = api(async ({ locals, params, request }) => 
 	const { viewer } = requireAccount(locals);
 	const input = await readJson(request, EditMessageInput);
 	const { db, config } = locals.app.ctx;
-	await editMessage(db, viewer, params.id, input);
-	const { thread } = await messageAccess(db, viewer, params.id);
-	const view = await getThread(db, viewer, thread.id, { lang: locals.lang, origin: config.publicUrl, only: params.id });
-	const [m] = view.messages;
-	return ok(presentMessage(m, presentAt(locals), { slug: view.place.slug, threadId: view.id }));
+	const { threadId } = await editMessage(db, viewer, params.id, input);
+	const { place, message } = await getMessage(db, viewer, threadId, params.id, { lang: locals.lang, origin: config.publicUrl });
+	return ok(presentMessage(message, presentAt(locals), { slug: place.slug, threadId }));
 });
 
 /** The author deletes their message: its text goes, its place stays for the replies. */
