@@ -1,7 +1,17 @@
 // Discussions of communities of practice (Passerelles): threads shown in one or more communities, their messages,
 // mentions, hashtags and moderation. Who may read a thread: canReadThread (domain/visibility.ts) and its SQL twin.
 export { startThread, insertThread, type NewThread } from './write-thread.ts';
-export { postMessage, editMessage, deleteMessage } from './write-message.ts';
+export { postMessage, editMessage, deleteMessage, deleteMessageWithFiles } from './write-message.ts';
+export {
+	withMessageFiles,
+	prepareMessageFiles,
+	openMessageFile,
+	chosenFiles,
+	MESSAGE_FILES_MAX,
+	type MessageUpload,
+	type MessageFile,
+	type PreparedFile
+} from './message-files.ts';
 export { setMessageHidden, setThreadLocked, reportMessage, listReports, resolveReport } from './moderation.ts';
 export { getThread, getMessage, threadPath, type ThreadView, type MessageView, type Person } from './read-thread.ts';
 export { getCommunityDiscussion } from './community-section.ts';

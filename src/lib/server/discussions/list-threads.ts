@@ -1,5 +1,6 @@
 // Lists: a community's threads (newest activity first) and the messages carrying a #hashtag, both only through
 // what the viewer may read (visibleThreadFilter), with counts of what the viewer may see.
+import { filesColumn } from './message-files.ts';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors.ts';
 import { excerpt, isTag, plainText, threadTitle } from '../../domain/discussions.ts';
@@ -119,7 +120,8 @@ export async function listTaggedMessages(
 			threadTitle: thread.title,
 			firstText,
 			handle: profile.handle,
-			name: profile.displayName
+			name: profile.displayName,
+			files: filesColumn(message.id)
 		})
 		.from(messageTag)
 		.innerJoin(message, eq(message.id, messageTag.messageId))
@@ -148,12 +150,13 @@ export async function listTaggedMessages(
 				replyTo: null,
 				author: person(r.handle, r.name),
 				body: r.m.body,
-				html: renderMessage(r.m.body, { lang: query.lang, origin: query.origin, handles }),
+				html: renderMessage(r.m.body, { lang: query.lang, origin: query.origin, handles }, r.files),
 				createdAt: r.m.createdAt,
 				editedAt: r.m.editedAt,
 				deleted: false,
 				hidden: false,
 				tags: [tag],
+				files: r.files,
 				canEdit: false,
 				canDelete: false,
 				canReport: false

@@ -3,7 +3,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { extractHashtags, extractMentions, linkMentionsAndTags } from '../../domain/discussions.ts';
 import { schema, type Db } from '../db/index.ts';
+import { attachmentMarkdown } from '../../domain/attachments.ts';
 import { renderNoteBody } from '../notes/render/index.ts';
+import type { MessageFile } from './message-files.ts';
 import { accountsByHandle } from './queries.ts';
 
 const { messageTag, messageMention } = schema;
@@ -37,11 +39,23 @@ export async function knownHandles(db: Db, bodies: string[]): Promise<Set<string
 	return new Set((await accountsByHandle(db, handles)).keys());
 }
 
-/** A message body as sanitised HTML: @mentions link to profiles, #hashtags to their tag page. */
-export function renderMessage(body: string, { lang, origin, handles }: RenderContext): string {
+/**
+ * A message body as sanitised HTML: @mentions link to profiles, #hashtags to their tag page; then its files, as a
+ * note shows its attachments (pictures, players, download cards).
+ */
+export function renderMessage(body: string, { lang, origin, handles }: RenderContext, files: readonly MessageFile[] = []): string {
 	const linked = linkMentionsAndTags(body, {
 		mention: (h) => (handles.has(h) ? `/${lang}/u/${h}` : null),
 		tag: (t) => `/${lang}/tags/${encodeURIComponent(t)}`
 	});
-	return renderNoteBody(linked, { lang, origin, resolve: () => null }).html;
+	const html = renderNoteBody(linked, { lang, origin, resolve: () => null }).html;
+	if (!files.length) return html;
+	const byId = new Map(files.map((f) => [f.id, f]));
+	const cards = renderNoteBody(files.map(attachmentMarkdown).join('\n\n'), {
+		lang,
+		origin,
+		resolve: () => null,
+		attachments: (id) => byId.get(id) ?? null
+	}).html;
+	return `${html}<div class="message-files">${cards}</div>`;
 }

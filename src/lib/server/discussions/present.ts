@@ -1,5 +1,7 @@
 // The API's JSON of discussions, field by field (schemas.ts holds the shapes): views are never spread, so a new
 // field does not leak by accident.
+import { attachmentPath } from '../../domain/attachments.ts';
+import type { MessageFile } from './message-files.ts';
 import type { MessageJson } from './schemas.ts';
 import type { TaggedMessage, ThreadSummary } from './list-threads.ts';
 import { threadPath, type MessageView, type ThreadView } from './read-thread.ts';
@@ -8,6 +10,7 @@ import type { Place } from './queries.ts';
 type At = { publicUrl: string; lang: 'fr' | 'en' };
 
 const place = (p: Place) => ({ slug: p.slug, name: p.name });
+const pick = (f: MessageFile) => ({ id: f.id, kind: f.kind, filename: f.filename, mime: f.mime, size: f.size, altText: f.altText });
 const abs = (at: At, path: string) => new URL(path, at.publicUrl).href;
 
 export const presentMessage = (m: MessageView, at: At, where: { slug: string; threadId: string }): MessageJson => ({
@@ -22,6 +25,7 @@ export const presentMessage = (m: MessageView, at: At, where: { slug: string; th
 	deleted: m.deleted,
 	hidden: m.hidden,
 	tags: m.tags,
+	files: m.files.map((f) => ({ ...pick(f), url: abs(at, attachmentPath(f.id, f.filename)) })),
 	url: abs(at, `${threadPath(at.lang, where.slug, where.threadId)}#m-${m.id}`)
 });
 

@@ -8,6 +8,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { logAdminView } from '../admin/index.ts';
 import { schema, type Db } from '../db/index.ts';
 import { canReadIn, threadAccess, type ThreadAccess } from './access.ts';
+import { filesColumn, type MessageFile } from './message-files.ts';
 import { knownHandles, renderMessage } from './message-text.ts';
 import type { Place } from './queries.ts';
 
@@ -30,6 +31,8 @@ export type MessageView = {
 	deleted: boolean;
 	hidden: boolean;
 	tags: string[];
+	/** Its files (none when its text is not shown); the HTML shows them too. */
+	files: MessageFile[];
 	canEdit: boolean;
 	canDelete: boolean;
 	canReport: boolean;
@@ -58,7 +61,13 @@ export const threadPath = (lang: string, slug: string, threadId: string) => `/${
 
 const person = (handle: string | null, name: string | null): Person => (handle ? { handle, name: name ?? handle } : null);
 
-type MessageRowWithAuthor = { m: typeof message.$inferSelect; handle: string | null; name: string | null; tags: string[] };
+type MessageRowWithAuthor = {
+	m: typeof message.$inferSelect;
+	handle: string | null;
+	name: string | null;
+	tags: string[];
+	files: MessageFile[];
+};
 
 /**
  * A thread's messages with their authors' names and their tags, oldest first; with `only`, that message and the
@@ -76,7 +85,8 @@ function readMessages(db: Db, threadId: string, only?: string): Promise<MessageR
 			handle: profile.handle,
 			name: profile.displayName,
 			tags: sql<string[]>`coalesce((select array_agg(${messageTag.tag} order by ${messageTag.tag}) from ${messageTag}
-				where ${messageTag.messageId} = ${message.id}), '{}')`
+				where ${messageTag.messageId} = ${message.id}), '{}')`,
+			files: filesColumn(message.id)
 		})
 		.from(message)
 		.leftJoin(profile, eq(profile.accountId, message.authorId))
@@ -104,7 +114,7 @@ async function viewsOf(
 		for (let i = 0; at?.m.parentId && byId.has(at.m.parentId) && i < 100; i++) at = byId.get(at.m.parentId);
 		return at!.m.id;
 	};
-	return shown.map(({ m, handle, name, tags }) => {
+	return shown.map(({ m, handle, name, tags, files }) => {
 		const root = m.parentId && byId.has(m.parentId) ? rootOf(m.id) : null;
 		const parent = m.parentId ? byId.get(m.parentId) : undefined;
 		const facts = { authorId: m.authorId, deleted: m.deletedAt !== null };
@@ -115,12 +125,13 @@ async function viewsOf(
 			replyTo: parent && root && parent.m.id !== root ? { id: parent.m.id, author: person(parent.handle, parent.name) } : null,
 			author: person(handle, name),
 			body: visible ? m.body : null,
-			html: visible ? renderMessage(m.body, { ...at, handles }) : null,
+			html: visible ? renderMessage(m.body, { ...at, handles }, files) : null,
 			createdAt: m.createdAt,
 			editedAt: m.editedAt,
 			deleted: m.deletedAt !== null,
 			hidden: m.hiddenAt !== null,
 			tags: visible ? tags : [],
+			files: visible ? files : [],
 			canEdit: canEditMessage(viewer, facts, access.facts),
 			canDelete: canDeleteMessage(viewer, facts),
 			canReport: canReportMessage(viewer, facts)

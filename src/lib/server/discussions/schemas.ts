@@ -42,6 +42,18 @@ export const ListThreadsQuery = PageQuery;
 export type ListThreadsQuery = z.infer<typeof ListThreadsQuery>;
 
 const Person = z.object({ handle: z.string(), name: z.string() }).nullable().describe('null once the account is gone');
+
+export const MessageFileJson = z
+	.object({
+		id: z.string(),
+		kind: z.enum(['image', 'document', 'audio', 'video']).describe('What the file is, from its bytes'),
+		filename: z.string().describe('Name it is offered under, with the extension of its real type'),
+		mime: z.string().describe('Media type found in its bytes'),
+		size: z.number().int().describe('Size in bytes'),
+		altText: z.string().describe('Text alternative of a picture; empty for other files'),
+		url: z.url().describe('Where it is served; 404 to whoever may not read the message')
+	})
+	.meta({ id: 'MessageFile', description: 'A file carried by a message' });
 const Place = z.object({ slug: z.string(), name: z.string() });
 
 export const MessageJson = z
@@ -57,6 +69,7 @@ export const MessageJson = z
 		deleted: z.boolean(),
 		hidden: z.boolean().describe('Hidden by a host: its text is shown to hosts only'),
 		tags: z.array(z.string()),
+		files: z.array(MessageFileJson).describe('Its files, in the order they were attached; none when its text is not shown'),
 		url: z.url()
 	})
 	.meta({ id: 'Message' });

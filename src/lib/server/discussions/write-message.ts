@@ -4,11 +4,13 @@ import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain
 import { canDeleteMessage, canEditMessage } from '../../domain/discussions.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Viewer } from '../../domain/viewer.ts';
+import type { Ctx } from '../context.ts';
 import { schema, type Db } from '../db/index.ts';
 import { publish } from '../realtime/publish.ts';
 import { messageAccess, threadAccess, type ThreadAccess } from './access.ts';
 import { addMentions, writeTags } from './message-text.ts';
 import { noticesFor, sendNotices } from './notices.ts';
+import { deleteMessageFileRows, discardFiles, insertMessageFiles, type PreparedFile } from './message-files.ts';
 import { findMessage } from './queries.ts';
 import type { EditMessageInput, PostMessageInput } from './schemas.ts';
 import { touchThread } from './write-thread.ts';
@@ -26,7 +28,13 @@ function refusePosting(access: ThreadAccess): void {
  * never in a locked thread. The parent message's author and the thread's author hear of the reply, the @mentioned
  * of their mention, each only if they may read the thread.
  */
-export async function postMessage(db: Db, viewer: Viewer, threadId: string, input: PostMessageInput): Promise<{ messageId: string }> {
+export async function postMessage(
+	db: Db,
+	viewer: Viewer,
+	threadId: string,
+	input: PostMessageInput,
+	files: PreparedFile[] = []
+): Promise<{ messageId: string }> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to post');
 	const access = await threadAccess(db, viewer, threadId);
 	refusePosting(access);
@@ -39,6 +47,7 @@ export async function postMessage(db: Db, viewer: Viewer, threadId: string, inpu
 		await tx
 			.insert(message)
 			.values({ id: messageId, threadId, authorId: viewer.id, parentId: parent?.id ?? null, body: input.body, createdAt: now });
+		await insertMessageFiles(tx, messageId, files);
 		await writeTags(tx, messageId, input.body, { fresh: true });
 		const mentioned = await addMentions(tx, messageId, input.body);
 		await touchThread(tx, threadId, now);
@@ -88,15 +97,24 @@ export async function editMessage(db: Db, viewer: Viewer, messageId: string, inp
 	return { threadId: access.thread.id };
 }
 
-/** The author deletes their message: its text goes, its place stays ("message deleted") so replies keep their context. */
-export async function deleteMessage(db: Db, viewer: Viewer, messageId: string): Promise<void> {
+/**
+ * The author deletes their message: its text and its files' rows go, its place stays ("message deleted") so replies
+ * keep their context. Answers the stored files to remove (deleteMessageWithFiles does).
+ */
+export async function deleteMessage(db: Db, viewer: Viewer, messageId: string): Promise<{ storageKey: string }[]> {
 	const access = await messageAccess(db, viewer, messageId);
 	if (!canDeleteMessage(viewer, { authorId: access.message.authorId, deleted: access.message.deletedAt !== null }))
 		throw new ForbiddenError('Only its author deletes a message', { _: ['discussion_not_yours'] });
-	await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		await tx.update(message).set({ body: '', deletedAt: new Date() }).where(eq(message.id, messageId));
 		await tx.delete(messageTag).where(eq(messageTag.messageId, messageId));
 		const communityIds = access.facts.communityIds.slice();
 		await publish(tx, { type: 'message', change: 'deleted', threadId: access.thread.id, messageId, communityIds });
+		return deleteMessageFileRows(tx, messageId);
 	});
+}
+
+/** deleteMessage, then its files leave storage (after the commit: a rollback keeps them). */
+export async function deleteMessageWithFiles(ctx: Pick<Ctx, 'db' | 'config'>, viewer: Viewer, messageId: string): Promise<void> {
+	await discardFiles(ctx, await deleteMessage(ctx.db, viewer, messageId));
 }

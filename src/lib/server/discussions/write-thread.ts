@@ -8,6 +8,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { findCommunityBySlug } from '../communities/index.ts';
 import { schema, type Db } from '../db/index.ts';
 import { publish } from '../realtime/publish.ts';
+import { insertMessageFiles, type PreparedFile } from './message-files.ts';
 import type { Place } from './queries.ts';
 import { addMentions, writeTags } from './message-text.ts';
 import { newThreadNotices, noticesFor, sendNotices } from './notices.ts';
@@ -26,6 +27,8 @@ export type NewThread = {
 	sharedNoteId?: string | null;
 	/** Whether the active members of its communities hear of it (a light post: yes). */
 	announce?: boolean;
+	/** Files of its first message, stored already (message-files.ts). */
+	files?: PreparedFile[];
 };
 
 /**
@@ -53,6 +56,7 @@ export async function insertThread(tx: Db, t: NewThread): Promise<{ threadId: st
 	await tx
 		.insert(message)
 		.values({ id: messageId, threadId, authorId: t.authorId, body: t.body, sharedNoteId: t.sharedNoteId ?? null, createdAt: now });
+	await insertMessageFiles(tx, messageId, t.files ?? []);
 	await writeTags(tx, messageId, t.body, { fresh: true });
 	const mentioned = await addMentions(tx, messageId, t.body);
 	const communityIds = places.map((p) => p.id);
@@ -80,7 +84,8 @@ export async function startThread(
 	db: Db,
 	viewer: Viewer,
 	slug: string,
-	input: StartThreadInput
+	input: StartThreadInput,
+	files: PreparedFile[] = []
 ): Promise<{ threadId: string; messageId: string; slug: string }> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to post');
 	const home = await placeBySlug(db, slug);
@@ -93,7 +98,9 @@ export async function startThread(
 			throw new ValidationError('Cross-posts go to communities the author is a member of', { alsoIn: ['discussion_crosspost_not_member'] });
 		if (place.id !== home.id) alsoIn.push(place);
 	}
-	const ids = await db.transaction((tx) => insertThread(tx, { home, alsoIn, authorId: viewer.id, title: input.title, body: input.body }));
+	const ids = await db.transaction((tx) =>
+		insertThread(tx, { home, alsoIn, authorId: viewer.id, title: input.title, body: input.body, files })
+	);
 	return { ...ids, slug: home.slug };
 }
 

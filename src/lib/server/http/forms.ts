@@ -46,3 +46,12 @@ export async function handleForm<S extends z.ZodType, R>(
 
 /** Narrows handleForm's result to its failure while keeping the FormState type (isActionFailure loses it). */
 export const isFormFailure = <R>(result: R | ActionFailure<FormState>): result is ActionFailure<FormState> => isActionFailure(result);
+
+/** The files posted in `name` fields (a multiple file input). */
+export const filesOf = (form: FormData, name = 'file'): File[] => form.getAll(name).filter((v): v is File => v instanceof File);
+
+/** A text field's value, '' when absent. */
+export const textOf = (form: FormData, name: string): string => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};

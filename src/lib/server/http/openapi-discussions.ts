@@ -13,6 +13,7 @@ import {
 	ThreadJson,
 	ThreadPageJson
 } from '../discussions/schemas.ts';
+import { MESSAGE_FILES_MAX } from '../discussions/message-files.ts';
 import { badToken, invalid, jsonBody, optionalAuth, problem, requiredAuth, unauthorized, unsupported } from './openapi-parts.ts';
 
 const slugParam = z.object({ slug: z.string().max(60).describe('Community slug (case-insensitive)') });
@@ -23,6 +24,27 @@ const hiddenMessage = problem('No such message, or its thread is hidden from the
 const hostsOnly = problem('Only hosts of a community the thread is shown in (and admins) moderate');
 const done = { description: 'Done' };
 const write = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema } } });
+
+// A message may carry files: the same fields as multipart/form-data, with `file` parts and `alt` for the pictures.
+const filesPart = z.object({
+	file: z
+		.array(z.string().meta({ format: 'binary' }))
+		.max(MESSAGE_FILES_MAX)
+		.optional()
+		.describe(`Up to ${MESSAGE_FILES_MAX} files, at most 25 MiB in all, of the types notes carry`),
+	alt: z.string().max(500).optional().describe('Text alternative of its pictures')
+});
+const writeWithFiles = (schema: z.ZodObject) => ({
+	required: true,
+	content: {
+		'application/json': { schema },
+		'multipart/form-data': { schema: schema.extend(filesPart.shape) }
+	}
+});
+const fileProblems = {
+	413: problem('The files are over 25 MiB in all; `maxBytes` and, when known, `size` give both in bytes'),
+	415: problem('A file of a type notes do not carry (`errors.file`: `file_type_refused`), or a body neither JSON nor multipart/form-data')
+};
 
 const operations = {
 	listThreads: {
@@ -48,14 +70,14 @@ const operations = {
 		description: 'The active members of each community it is shown in are notified; @mentions notify the accounts that may read it.',
 		security: requiredAuth,
 		requestParams: { path: slugParam },
-		requestBody: write(StartThreadInput),
+		requestBody: writeWithFiles(StartThreadInput),
 		responses: {
 			201: { ...jsonBody('Created; `Location` is its API URL', ThreadJson), headers: z.object({ location: z.url() }) },
-			400: problem('The body is not valid JSON'),
+			400: problem('The body is not valid JSON, or a broken multipart body'),
 			401: unauthorized,
-			403: problem('Not an active member of the community'),
+			403: problem('Not an active member of the community, or a cross-site multipart post'),
 			404: problem('No such community, or its discussions are hidden from the caller'),
-			415: unsupported,
+			...fileProblems,
 			422: invalid
 		}
 	},
@@ -74,14 +96,14 @@ const operations = {
 		summary: 'Reply in a thread, to the thread or to a message (active members; not in a locked thread)',
 		security: requiredAuth,
 		requestParams: { path: threadParam },
-		requestBody: write(PostMessageInput),
+		requestBody: writeWithFiles(PostMessageInput),
 		responses: {
 			201: { ...jsonBody('The new message', MessageJson), headers: z.object({ location: z.url() }) },
-			400: problem('The body is not valid JSON'),
+			400: problem('The body is not valid JSON, or a broken multipart body'),
 			401: unauthorized,
-			403: problem('Not an active member, or the thread is locked'),
+			403: problem('Not an active member, the thread is locked, or a cross-site multipart post'),
 			404: hiddenThread,
-			415: unsupported,
+			...fileProblems,
 			422: invalid
 		}
 	},

@@ -9,7 +9,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { ATTACHMENT_MAX_BYTES } from '../../domain/attachments.ts';
 import { ForbiddenError, ValidationError } from '../../domain/errors.ts';
 import { RawUploadQuery, tooLarge } from '../attachments/index.ts';
-import { MalformedJsonError, readQuery, UnsupportedMediaTypeError } from './api.ts';
+import type { z } from 'zod';
+import { MalformedJsonError, readJson, readQuery, UnsupportedMediaTypeError } from './api.ts';
 
 export interface Upload {
 	file: Blob | Uint8Array;
@@ -53,19 +54,25 @@ async function readAtMost(request: Request, max: number): Promise<Uint8Array> {
 	return out;
 }
 
-async function readMultipart(event: RequestEvent): Promise<Upload> {
+/** A multipart body from this origin (or a token), within the upload limit, as FormData. */
+async function readMultipartForm(event: RequestEvent): Promise<FormData> {
 	const { request, locals, url } = event;
 	if (locals.via === 'session' && request.headers.get('origin') !== url.origin) {
 		throw new ForbiddenError('Cross-site uploads are refused');
 	}
-	let form: FormData;
+	const length = declaredLength(request);
+	if (length !== null && length > ATTACHMENT_MAX_BYTES + ENVELOPE) throw tooLarge(length);
 	try {
-		form = await request.formData();
+		return await request.formData();
 	} catch (e) {
 		// The server's own body limit (BODY_SIZE_LIMIT) for a body that announced no length.
 		if ((e as { status?: number }).status === 413) throw tooLarge(null);
 		throw new MalformedJsonError('The multipart body could not be read');
 	}
+}
+
+async function readMultipart(event: RequestEvent): Promise<Upload> {
+	const form = await readMultipartForm(event);
 	const file = form.get('file');
 	if (!(file instanceof File)) throw new ValidationError('Send the file in a field named "file"', { file: ['file_missing'] });
 	const alt = form.get('alt');
@@ -80,10 +87,7 @@ export async function readUpload(event: RequestEvent): Promise<Upload> {
 	const { request } = event;
 	const type = mediaTypeOf(request);
 	const length = declaredLength(request);
-	if (type === 'multipart/form-data') {
-		if (length !== null && length > ATTACHMENT_MAX_BYTES + ENVELOPE) throw tooLarge(length);
-		return readMultipart(event);
-	}
+	if (type === 'multipart/form-data') return readMultipart(event);
 	if (type === '' || FORM_TYPES.has(type) || type === 'application/json') {
 		throw new UnsupportedMediaTypeError(
 			'Send the file as multipart/form-data (field "file"), or as the body with Content-Type: application/octet-stream and ?filename='
@@ -93,4 +97,31 @@ export async function readUpload(event: RequestEvent): Promise<Upload> {
 	if (length !== null && length > ATTACHMENT_MAX_BYTES) throw tooLarge(length);
 	const file = await readAtMost(request, ATTACHMENT_MAX_BYTES);
 	return { file, filename: query.filename, altText: query.alt };
+}
+
+/**
+ * A write that may carry files (a message): JSON without files, or multipart/form-data whose text fields are the
+ * JSON's (`arrays` name the repeated ones), with `file` parts and an `alt` describing the pictures. The same limits
+ * and cross-site rule as readUpload.
+ */
+export async function readWithFiles<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	arrays: string[] = []
+): Promise<{ input: z.output<S>; files: File[]; alt: string }> {
+	const type = mediaTypeOf(event.request);
+	if (type === 'application/json') return { input: await readJson(event.request, schema), files: [], alt: '' };
+	if (type !== 'multipart/form-data') throw new UnsupportedMediaTypeError('Send application/json, or multipart/form-data with files');
+	const form = await readMultipartForm(event);
+	const fields: Record<string, unknown> = {};
+	for (const [key, value] of form) {
+		if (typeof value !== 'string' || key === 'alt') continue;
+		fields[key] = arrays.includes(key) ? [...((fields[key] as string[]) ?? []), value] : value;
+	}
+	const alt = form.get('alt');
+	return {
+		input: schema.parse(fields),
+		files: form.getAll('file').filter((f): f is File => f instanceof File),
+		alt: typeof alt === 'string' ? alt : ''
+	};
 }

@@ -13,10 +13,10 @@ import {
 	presentCommunityView,
 	RoleChange
 } from '#lib/server/communities/index.ts';
-import { handleForm, isFormFailure, type FormState } from '#lib/server/http/forms.ts';
+import { filesOf, handleForm, isFormFailure, textOf, type FormState } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import { listNotebooks } from '#lib/server/notebooks/index.ts';
-import { getCommunityDiscussion, startThread, StartThreadForm } from '#lib/server/discussions/index.ts';
+import { getCommunityDiscussion, startThread, StartThreadForm, withMessageFiles } from '#lib/server/discussions/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -58,8 +58,11 @@ export const actions: Actions = {
 		requireAccount(event);
 		const { locals, params, request } = event;
 		const alsoIn = (await request.clone().formData()).getAll('alsoIn').filter((v): v is string => typeof v === 'string');
-		const result = await handleForm(request, StartThreadForm, async ({ body, title }) => {
-			const { slug } = await startThread(locals.app.ctx.db, locals.viewer, params.slug, { body, title, alsoIn });
+		const result = await handleForm(request, StartThreadForm, async ({ body, title }, form) => {
+			const { ctx } = locals.app;
+			const { slug } = await withMessageFiles(ctx, filesOf(form), textOf(form, 'alt'), (files) =>
+				startThread(ctx.db, locals.viewer, params.slug, { body, title, alsoIn }, files)
+			);
 			redirect(303, `/${locals.lang}/g/${slug}?posted#discussions`);
 		});
 		return isFormFailure(result) ? fail(result.status, { ...result.data, action: 'post' as const, alsoIn }) : result;

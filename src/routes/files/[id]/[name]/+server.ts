@@ -1,7 +1,9 @@
-// An attachment's bytes, for whoever may see its note (DESIGN §6); everyone else gets the same 404 as for a file that
-// never existed. The name in the path is for people and downloads: only the id is looked up.
+// A file's bytes, for whoever may see what carries it (DESIGN §6): a note's attachment through the note, a message's
+// file through its thread. Everyone else gets the same 404 as for a file that never existed. The name in the path is
+// for people and downloads: only the id is looked up.
 import { isDomainError } from '#lib/domain/errors.ts';
 import { openAttachment } from '#lib/server/attachments/index.ts';
+import { openMessageFile } from '#lib/server/discussions/index.ts';
 import { fileResponse } from '#lib/server/http/file-response.ts';
 import type { RequestHandler } from './$types';
 
@@ -12,12 +14,20 @@ const notFound = () =>
 		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', vary: 'Cookie, Authorization' }
 	});
 
+const missing = (e: unknown) => isDomainError(e) && e.status === 404;
+
 const serve: RequestHandler = async ({ params, locals, request }) => {
+	const { ctx } = locals.app;
 	try {
-		const { attachment, file, isPublic } = await openAttachment(locals.app.ctx, locals.viewer, params.id);
+		const { attachment, file, isPublic } = await openAttachment(ctx, locals.viewer, params.id);
 		return fileResponse(request, { id: attachment.id, filename: attachment.filename, mime: attachment.mime, file, isPublic });
 	} catch (e) {
-		if (isDomainError(e) && e.status === 404) return notFound();
+		if (!missing(e)) throw e;
+	}
+	try {
+		return fileResponse(request, await openMessageFile(ctx, locals.viewer, params.id));
+	} catch (e) {
+		if (missing(e)) return notFound();
 		throw e;
 	}
 };

@@ -1,5 +1,5 @@
 import { api, methodNotAllowed, noContent, ok, presentAt, readJson, requireAccount } from '#lib/server/http/api.ts';
-import { deleteMessage, editMessage, EditMessageInput, getMessage, presentMessage } from '#lib/server/discussions/index.ts';
+import { deleteMessageWithFiles, editMessage, EditMessageInput, getMessage, presentMessage } from '#lib/server/discussions/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The author edits their message; answers it as it now is. */
@@ -14,7 +14,7 @@ export const PATCH: RequestHandler = api(async ({ locals, params, request }) => 
 
 /** The author deletes their message: its text goes, its place stays for the replies. */
 export const DELETE: RequestHandler = api(async ({ locals, params }) => {
-	await deleteMessage(locals.app.ctx.db, requireAccount(locals).viewer, params.id);
+	await deleteMessageWithFiles(locals.app.ctx, requireAccount(locals).viewer, params.id);
 	return noContent();
 });
 

@@ -1,7 +1,7 @@
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
-	deleteMessage,
+	deleteMessageWithFiles,
 	editMessage,
 	EditMessageInput,
 	getThread,
@@ -11,9 +11,10 @@ import {
 	reportMessage,
 	ReportInput,
 	setMessageHidden,
-	setThreadLocked
+	setThreadLocked,
+	withMessageFiles
 } from '#lib/server/discussions/index.ts';
-import { handleForm, isFormFailure, type FormState } from '#lib/server/http/forms.ts';
+import { filesOf, handleForm, isFormFailure, textOf, type FormState } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -55,8 +56,11 @@ export const actions: Actions = {
 		requireAccount(event);
 		const { locals, params, request } = event;
 		const parentId = await idOf(event);
-		const result = await handleForm(request, PostMessageInput, async (input) => {
-			const { messageId } = await postMessage(locals.app.ctx.db, locals.viewer, params.threadId, input);
+		const result = await handleForm(request, PostMessageInput, async (input, form) => {
+			const { ctx } = locals.app;
+			const { messageId } = await withMessageFiles(ctx, filesOf(form), textOf(form, 'alt'), (files) =>
+				postMessage(ctx.db, locals.viewer, params.threadId, input, files)
+			);
 			back(event, messageId);
 		});
 		return tagged('reply', parentId, result);
@@ -76,7 +80,7 @@ export const actions: Actions = {
 		const { locals, request } = event;
 		const id = await idOf(event);
 		const result = await handleForm(request, MessageRef, async ({ messageId }) => {
-			await deleteMessage(locals.app.ctx.db, locals.viewer, messageId);
+			await deleteMessageWithFiles(locals.app.ctx, locals.viewer, messageId);
 			back(event, messageId);
 		});
 		return tagged('delete', id, result);

@@ -1,4 +1,5 @@
-import { api, created, methodNotAllowed, ok, presentAt, readJson, readQuery, requireAccount } from '#lib/server/http/api.ts';
+import { api, created, methodNotAllowed, ok, presentAt, readQuery, requireAccount } from '#lib/server/http/api.ts';
+import { readWithFiles } from '#lib/server/http/upload.ts';
 import {
 	getThread,
 	listThreads,
@@ -6,7 +7,8 @@ import {
 	presentThread,
 	presentThreadSummary,
 	startThread,
-	StartThreadInput
+	StartThreadInput,
+	withMessageFiles
 } from '#lib/server/discussions/index.ts';
 import type { RequestHandler } from './$types';
 
@@ -18,13 +20,19 @@ export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 });
 
 /** Active members start a thread (cross-posted with `alsoIn`); answers it with its first message. */
-export const POST: RequestHandler = api(async ({ locals, params, request, url }) => {
-	const { viewer } = requireAccount(locals);
-	const input = await readJson(request, StartThreadInput);
-	const { db, config } = locals.app.ctx;
-	const { threadId, slug } = await startThread(db, viewer, params.slug, input);
-	const view = await getThread(db, viewer, threadId, { lang: locals.lang, origin: config.publicUrl, slug });
-	return created(presentThread(view, presentAt(locals)), new URL(`/api/v1/threads/${threadId}`, url).href);
-});
+export const POST: RequestHandler = api(
+	async (event) => {
+		const { locals, params, url } = event;
+		const { viewer } = requireAccount(locals);
+		const { input, files, alt } = await readWithFiles(event, StartThreadInput, ['alsoIn']);
+		const { db, config } = locals.app.ctx;
+		const { threadId, slug } = await withMessageFiles(locals.app.ctx, files, alt, (prepared) =>
+			startThread(db, viewer, params.slug, input, prepared)
+		);
+		const view = await getThread(db, viewer, threadId, { lang: locals.lang, origin: config.publicUrl, slug });
+		return created(presentThread(view, presentAt(locals)), new URL(`/api/v1/threads/${threadId}`, url).href);
+	},
+	{ uploads: true }
+);
 
 export const fallback = methodNotAllowed('GET, POST');
