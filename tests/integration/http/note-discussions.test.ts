@@ -71,6 +71,16 @@ describe('the seed note', () => {
 		expect(html).toContain(`href="/fr/n/${SEED_NOTE}"`);
 		expect(html).toContain('Voici le compte rendu de l’atelier 4');
 		expect(html).not.toContain('Groupe 1 - Ancrages territoriaux');
+		// The API carries the same card, on the message that shares the note.
+		const threadJson = await t.call(`/api/v1/threads/${threadId}`);
+		const shared = threadJson.body.messages.filter((m: { note: unknown }) => m.note !== null);
+		expect(shared).toHaveLength(1);
+		expect(shared[0].note).toMatchObject({
+			id: SEED_NOTE,
+			title: "Atelier 4 - Présenter et rêver le modèle de soutenabilité d'En commun",
+			authors: [{ handle: 'marie-soleil', name: "Marie-Soleil L'Allier" }],
+			url: `${t.app.url}/en/n/${SEED_NOTE}`
+		});
 
 		// A member follows the same way: the form answers with the thread, the page without a thread redirects there.
 		const started = await t.alex.postForm(`/en/n/${SEED_NOTE}/discuss?/start`, {});
@@ -239,6 +249,9 @@ describe('leaks', () => {
 		expect(html).not.toContain('note-card');
 		const api = await t.call(`/api/v1/threads/${threadId}`);
 		expect(JSON.stringify(api.body)).not.toContain(note.title);
+		expect(api.body.messages.map((m: { note: unknown }) => m.note)).toEqual([null, null]);
+		const forMember = await t.call(`/api/v1/threads/${threadId}`, as(t.alexToken));
+		expect(forMember.body.messages[0].note).toMatchObject({ id: note.id, title: note.title });
 		const list = await t.call(`/api/v1/communities/${PUBLIC}/threads?limit=100`);
 		expect(JSON.stringify(list.body)).not.toContain(note.title);
 

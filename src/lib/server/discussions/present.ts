@@ -2,6 +2,7 @@
 // field does not leak by accident.
 import { attachmentPath } from '../../domain/attachments.ts';
 import type { MessageFile } from './message-files.ts';
+import type { NoteCard } from './note-threads.ts';
 import type { MessageJson } from './schemas.ts';
 import type { TaggedMessage, ThreadSummary } from './list-threads.ts';
 import { threadPath, type MessageView, type ThreadView } from './read-thread.ts';
@@ -13,7 +14,18 @@ const place = (p: Place) => ({ slug: p.slug, name: p.name });
 const pick = (f: MessageFile) => ({ id: f.id, kind: f.kind, filename: f.filename, mime: f.mime, size: f.size, altText: f.altText });
 const abs = (at: At, path: string) => new URL(path, at.publicUrl).href;
 
-export const presentMessage = (m: MessageView, at: At, where: { slug: string; threadId: string }): MessageJson => ({
+const presentCard = (c: NoteCard, at: At) => ({
+	id: c.id,
+	title: c.title,
+	summary: c.summary,
+	language: c.language,
+	authors: c.authors.map((a) => ({ handle: a.handle, name: a.name })),
+	externalAuthors: [...c.externalAuthors],
+	url: abs(at, `/${at.lang}/n/${c.id}`)
+});
+
+/** `card`: the note the message shares, when the caller may see it (noteCardsOf). */
+export const presentMessage = (m: MessageView, at: At, where: { slug: string; threadId: string }, card?: NoteCard | null): MessageJson => ({
 	id: m.id,
 	parentId: m.parentId,
 	replyTo: m.replyTo?.id ?? null,
@@ -26,6 +38,7 @@ export const presentMessage = (m: MessageView, at: At, where: { slug: string; th
 	hidden: m.hidden,
 	tags: m.tags,
 	files: m.files.map((f) => ({ ...pick(f), url: abs(at, attachmentPath(f.id, f.filename)) })),
+	note: card && m.html !== null ? presentCard(card, at) : null,
 	url: abs(at, `${threadPath(at.lang, where.slug, where.threadId)}#m-${m.id}`)
 });
 
@@ -44,9 +57,10 @@ export const presentThreadSummary = (t: ThreadSummary | ThreadView, at: At) => (
 	url: abs(at, threadPath(at.lang, t.place.slug, t.id))
 });
 
-export const presentThread = (t: ThreadView, at: At) => ({
+/** `cards`: the notes its messages share that the caller may see, by message id (noteCardsOf). */
+export const presentThread = (t: ThreadView, at: At, cards: Record<string, NoteCard> = {}) => ({
 	...presentThreadSummary(t, at),
-	messages: t.messages.map((m) => presentMessage(m, at, { slug: t.place.slug, threadId: t.id })),
+	messages: t.messages.map((m) => presentMessage(m, at, { slug: t.place.slug, threadId: t.id }, cards[m.id])),
 	canPost: t.canPost,
 	canModerate: t.canModerate
 });

@@ -43,6 +43,18 @@ export type ListThreadsQuery = z.infer<typeof ListThreadsQuery>;
 
 const Person = z.object({ handle: z.string(), name: z.string() }).nullable().describe('null once the account is gone');
 
+export const SharedNoteJson = z
+	.object({
+		id: z.string(),
+		title: z.string(),
+		summary: z.string(),
+		language: z.string(),
+		authors: z.array(z.object({ handle: z.string(), name: z.string() })),
+		externalAuthors: z.array(z.string()).describe('Authors without an account here'),
+		url: z.url()
+	})
+	.meta({ id: 'SharedNote', description: 'The card of a note shared into a discussion' });
+
 export const MessageFileJson = z
 	.object({
 		id: z.string(),
@@ -70,6 +82,7 @@ export const MessageJson = z
 		hidden: z.boolean().describe('Hidden by a host: its text is shown to hosts only'),
 		tags: z.array(z.string()),
 		files: z.array(MessageFileJson).describe('Its files, in the order they were attached; none when its text is not shown'),
+		note: SharedNoteJson.nullable().describe('The note it shares (notes in discussions), when the caller may see that note; else null'),
 		url: z.url()
 	})
 	.meta({ id: 'Message' });
