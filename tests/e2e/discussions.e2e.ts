@@ -1,6 +1,7 @@
 // Discussions in a real browser, with and without JavaScript: a member posts from the community page, opens the
-// thread, replies to the message and to the thread, and sees the replies in place.
+// thread, replies to the message and to the thread (with a picture), and sees the replies in place.
 import { AxeBuilder } from '@axe-core/playwright';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, HOST, launch, MEMBER, open, openPage, PUBLIC_COMMUNITY, signIn, t, visible } from './browser.ts';
@@ -12,6 +13,10 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const stamp = Date.now().toString(36);
+const picture = () =>
+	sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 30, g: 120, b: 90 } } })
+		.png()
+		.toBuffer();
 
 async function journey(page: Page, lang: 'en' | 'fr', label: string) {
 	await signIn(page, lang, MEMBER.email, DEMO_PASSWORD);
@@ -32,14 +37,22 @@ async function journey(page: Page, lang: 'en' | 'fr', label: string) {
 	await first.getByRole('button', { name: t(lang, 'discussion_send_reply') }).click();
 	await visible(page.locator('article.message.reply', { hasText: `Précision ${label} ${stamp}` }));
 
-	// A reply to the thread, at the bottom.
-	await page.getByLabel(t(lang, 'discussion_reply_thread_label')).fill(`Merci ${label} ${stamp}`);
-	await page
-		.getByRole('button', { name: t(lang, 'discussion_send_reply') })
-		.last()
-		.click();
-	await visible(page.locator('article.message', { hasText: `Merci ${label} ${stamp}` }));
+	// A reply to the thread, at the bottom, with a picture and its description.
+	const reply = page.locator('form#reply');
+	await reply.getByLabel(t(lang, 'discussion_reply_thread_label')).fill(`Merci ${label} ${stamp}`);
+	await reply.locator('summary', { hasText: t(lang, 'discussion_files_summary') }).click();
+	await reply
+		.getByLabel(t(lang, 'discussion_files_label'))
+		.setInputFiles({ name: 'tableau.png', mimeType: 'image/png', buffer: await picture() });
+	await reply.getByLabel(t(lang, 'discussion_files_alt_label')).fill(`Le tableau ${label}`);
+	await reply.getByRole('button', { name: t(lang, 'discussion_send_reply') }).click();
+	const thanks = page.locator('article.message', { hasText: `Merci ${label} ${stamp}` });
+	await visible(thanks);
 	expect(await page.locator('article.message').count()).toBe(3);
+	// The picture is served to the reader and drawn.
+	const image = thanks.getByRole('img', { name: `Le tableau ${label}` });
+	await visible(image);
+	await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(32);
 	// The hashtag links to its page, which lists the message.
 	await page.getByRole('link', { name: '#entraide' }).first().click();
 	await visible(page.getByText(`Question ${label} ${stamp}`));
