@@ -7,7 +7,7 @@ import { langFromAcceptLanguage, langFromPath } from '#lib/i18n.ts';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { anonymous } from '#lib/domain/viewer.ts';
 import { getApp } from '#lib/server/app.ts';
-import { findAccountByToken, findSignedInAccount, viewerOf } from '#lib/server/accounts/index.ts';
+import { findAccountByToken, findSignedInAccount } from '#lib/server/accounts/index.ts';
 import { isForbiddenCrossSiteWrite } from '#lib/server/http/csrf.ts';
 import { problemFor, problemResponse } from '#lib/server/http/problem.ts';
 import { seedDemo } from '#lib/server/demo/seed.ts';
@@ -74,11 +74,11 @@ const authentication: Handle = async ({ event, resolve }) => {
 	}
 	if (who) {
 		const { db } = event.locals.app.ctx;
-		const [viewer, account] = await Promise.all([viewerOf(db, who.accountId), findSignedInAccount(db, who.accountId)]);
-		if (viewer.kind === 'account' && account) {
-			event.locals.viewer = viewer;
+		const signedIn = await findSignedInAccount(db, who.accountId);
+		if (signedIn) {
+			event.locals.viewer = signedIn.viewer;
 			event.locals.via = who.via;
-			event.locals.account = account;
+			event.locals.account = signedIn.account;
 		}
 	}
 	return svelteKitHandler({ event, resolve, auth: event.locals.app.auth, building });

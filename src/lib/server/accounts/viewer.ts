@@ -5,6 +5,10 @@ import { schema } from '../db/index.ts';
 
 const { user, membership } = schema;
 
+/** The communities where the account of the row is an active member, as an array column of a query on `user`. */
+export const activeCommunityIdsColumn = sql<string[]>`coalesce((select array_agg(${membership.communityId}) from ${membership}
+	where ${membership.accountId} = ${user.id} and ${membership.status} = 'active'), '{}')`;
+
 /**
  * Builds the Viewers of accounts, in one statement: each one's role and the communities where it is an active
  * member. An id without an account is absent from the map.
@@ -16,8 +20,7 @@ export async function viewersOf(db: Db, accountIds: readonly string[]): Promise<
 		.select({
 			id: user.id,
 			role: user.role,
-			communityIds: sql<string[]>`coalesce((select array_agg(${membership.communityId}) from ${membership}
-				where ${membership.accountId} = ${user.id} and ${membership.status} = 'active'), '{}')`
+			communityIds: activeCommunityIdsColumn
 		})
 		.from(user)
 		.where(inArray(user.id, ids));
