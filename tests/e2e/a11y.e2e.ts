@@ -71,6 +71,7 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 
 	it.each([
 		`/${lang}/g/${CLOSED_COMMUNITY}`,
+		`/${lang}/g/${CLOSED_COMMUNITY}/edit`,
 		`/${lang}/settings/profile`,
 		`/${lang}/notes`,
 		`/${lang}/n/new?type=term`,

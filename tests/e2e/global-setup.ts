@@ -18,8 +18,13 @@ export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'cp-e2e-'));
 	const logFile = join(dir, 'app.log');
 	writeFileSync(logFile, '');
-	// Every file signs the demo accounts in again, more often than the per-address limit allows in 15 minutes.
-	const app = await startApp({ backend: 'pglite', logFile, env: { SIGN_IN_LIMIT_PER_EMAIL: '1000', SIGN_IN_LIMIT_PER_CLIENT: '1000' } });
+	// Every file signs the demo accounts in again, more often than the per-address limit allows in 15 minutes; the
+	// demo accounts also write and share from every file, within the hour the spam limits count.
+	const app = await startApp({
+		backend: 'pglite',
+		logFile,
+		env: { SIGN_IN_LIMIT_PER_EMAIL: '1000', SIGN_IN_LIMIT_PER_CLIENT: '1000', DM_LIMIT_PER_HOUR: '1000', SHARE_LIMIT_PER_HOUR: '1000' }
+	});
 	project.provide('appUrl', app.url);
 	project.provide('appLogFile', logFile);
 	return async () => {

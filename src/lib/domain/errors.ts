@@ -46,9 +46,18 @@ export class ValidationError extends DomainError {
 	readonly status = 422;
 }
 
+/** Too many attempts in a window; when the window's end is known, the API says it in `Retry-After` (seconds). */
 export class RateLimitedError extends DomainError {
 	readonly code = 'rate-limited';
 	readonly status = 429;
+	readonly retryAfterSeconds: number | null;
+	constructor(message: string, fields: FieldErrors = {}, retryAfterSeconds: number | null = null) {
+		super(message, fields);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+	get extensions(): Record<string, unknown> {
+		return this.retryAfterSeconds === null ? {} : { retryAfter: this.retryAfterSeconds };
+	}
 }
 
 /** An uploaded file over the limit (413); the client learns the limit and the size it sent, in bytes. */

@@ -11,6 +11,7 @@ import {
 	type NotificationFacts
 } from './notifications.ts';
 import type { Viewer } from './viewer.ts';
+import type { NoteFacts } from './visibility.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -69,6 +70,10 @@ describe('canSeeNotification', () => {
 	const closed = { id: 'closed', visibility: 'closed' as const };
 	const pub = { id: 'pub', visibility: 'public' as const };
 	const facts = (f: Partial<NotificationFacts>): NotificationFacts => ({ community: null, threadPlaces: null, messageGone: false, ...f });
+	const note = (f: Partial<NoteFacts>, inviteeIds: string[] = []) => ({
+		facts: { status: 'published', visibility: 'public', communityId: null, authorIds: ['z'], deleted: false, ...f } as NoteFacts,
+		inviteeIds
+	});
 	it.each([
 		['member, closed thread', member, facts({ community: closed, threadPlaces: [closed] }), true],
 		['former member, closed thread', former, facts({ community: closed, threadPlaces: [closed] }), false],
@@ -79,7 +84,27 @@ describe('canSeeNotification', () => {
 		['personal item', former, facts({}), true],
 		['direct message, participant', member, facts({ conversationParticipants: ['a', 'z'] }), true],
 		['direct message, not a participant', former, facts({ conversationParticipants: ['a', 'z'] }), false],
-		['anonymous', { kind: 'anonymous' } as Viewer, facts({}), false]
+		['anonymous', { kind: 'anonymous' } as Viewer, facts({}), false],
+		['note shared, public note', former, facts({ community: pub, threadPlaces: [pub], note: note({}) }), true],
+		[
+			'note shared, note made private since',
+			former,
+			facts({ community: pub, threadPlaces: [pub], note: note({ visibility: 'private' }) }),
+			false
+		],
+		['note shared, note unpublished since', former, facts({ community: pub, threadPlaces: [pub], note: note({ status: 'draft' }) }), false],
+		['note shared, note deleted since', former, facts({ community: pub, threadPlaces: [pub], note: note({ deleted: true }) }), false],
+		['note shared, community note, member', member, facts({ note: note({ visibility: 'community', communityId: 'closed' }) }), true],
+		[
+			'note shared, community note, former member',
+			former,
+			facts({ note: note({ visibility: 'community', communityId: 'closed' }) }),
+			false
+		],
+		['co-author invitation to a draft, invitee', former, facts({ note: note({ status: 'draft', visibility: 'private' }, ['b']) }), true],
+		['co-author invitation, note deleted since', former, facts({ note: note({ status: 'draft', deleted: true }, ['b']) }), false],
+		['co-author invitation, answered since (no longer invited)', former, facts({ note: note({ status: 'draft' }) }), false],
+		['note made private, its author', member, facts({ note: note({ visibility: 'private', authorIds: ['a'] }) }), true]
 	])('%s', (_, viewer, f, expected) => {
 		expect(canSeeNotification(viewer, f)).toBe(expected);
 	});

@@ -2,7 +2,7 @@
 // Pure rules; the use cases and queries are in src/lib/server/notifications/.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canReadConversation } from './conversations.ts';
-import { canReadThread, type CommunityVisibility, type DiscussionPlace } from './visibility.ts';
+import { canReadThread, canViewNote, type CommunityVisibility, type DiscussionPlace, type NoteFacts } from './visibility.ts';
 import type { Viewer } from './viewer.ts';
 
 export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'off'] as const;
@@ -48,18 +48,36 @@ export type NotificationFacts = {
 	messageGone: boolean;
 	/** The participants of the item's conversation (direct messages); null when it names none. */
 	conversationParticipants?: readonly string[] | null;
+	/**
+	 * The note the item is about (a note shared, a co-author invitation), with those invited to co-author it; null
+	 * when it names none.
+	 */
+	note?: { facts: NoteFacts; inviteeIds: readonly string[] } | null;
 };
+
+/**
+ * Whoever may see the note (canViewNote), and those invited to co-author it while it is not deleted: "My notes"
+ * shows them its title until they answer, so their invitation may too.
+ */
+function maySeeNoteOf(viewer: Viewer, note: NonNullable<NotificationFacts['note']>): boolean {
+	if (canViewNote(viewer, note.facts)) return true;
+	return viewer.kind === 'account' && !note.facts.deleted && note.inviteeIds.includes(viewer.id);
+}
 
 /**
  * Whether the recipient may see a notification: a thread's item whoever may read the thread (canReadThread), a
  * community's item (a membership request, an approval) the active members of a closed or secret community and
  * anyone for a public one, a personal item its recipient. Someone who left a closed community is no longer told
- * anything of it: not in the app, not by email. A direct message's item, its conversation's participants only. Its SQL twin is in server/notifications/visibility-filter.ts.
+ * anything of it: not in the app, not by email. A direct message's item, its conversation's participants only. An
+ * item about a note, only while the recipient may see the note: made private, unpublished or deleted, it is gone
+ * (a co-author invitation stays for its invitee until the note is deleted). Its SQL twin is in
+ * server/notifications/visibility-filter.ts.
  */
 export function canSeeNotification(viewer: Viewer, facts: NotificationFacts): boolean {
 	if (viewer.kind !== 'account') return false;
 	if (facts.messageGone) return false;
 	if (facts.conversationParticipants && !canReadConversation(viewer, facts.conversationParticipants)) return false;
+	if (facts.note && !maySeeNoteOf(viewer, facts.note)) return false;
 	if (facts.threadPlaces !== null) return canReadThread(viewer, facts.threadPlaces);
 	if (facts.community !== null) return canReadThread(viewer, [facts.community]);
 	return true;

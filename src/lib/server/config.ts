@@ -4,6 +4,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/**
+ * Spam protection for what reaches other people's inboxes and bells. A person in a lively exchange sends a message
+ * every half-minute at most: 120 an hour leaves them room while stopping a script writing to everyone. Sharing a
+ * note is rarer: 30 an hour covers an author sharing a batch of new notes.
+ */
+export const DEFAULT_MESSAGING_LIMITS = { directMessagesPerHour: 120, sharesPerHour: 30 } as const;
+
 const Env = z.object({
 	DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; PGlite under DATA_DIR/db when unset'),
 	DATA_DIR: z.string().default('./data').describe('Embedded database, mail drop, uploaded files'),
@@ -21,7 +28,19 @@ const Env = z.object({
 		.int()
 		.min(1)
 		.default(30)
-		.describe('Sign-in attempts per client address in 15 minutes (raise it where many people share one address)')
+		.describe('Sign-in attempts per client address in 15 minutes (raise it where many people share one address)'),
+	DM_LIMIT_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(DEFAULT_MESSAGING_LIMITS.directMessagesPerHour)
+		.describe('Direct messages an account may send in an hour, first messages of new conversations included'),
+	SHARE_LIMIT_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(DEFAULT_MESSAGING_LIMITS.sharesPerHour)
+		.describe('Notes an account may share into discussions in an hour')
 });
 
 export type Config = {
@@ -36,6 +55,7 @@ export type Config = {
 	demoContent: boolean;
 	pageCacheBytes: number;
 	signInLimits: { perEmail: number; perClient: number };
+	messagingLimits: { directMessagesPerHour: number; sharesPerHour: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -58,7 +78,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir),
 		demoContent: e.DEMO_CONTENT === 'auto',
 		pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
-		signInLimits: { perEmail: e.SIGN_IN_LIMIT_PER_EMAIL, perClient: e.SIGN_IN_LIMIT_PER_CLIENT }
+		signInLimits: { perEmail: e.SIGN_IN_LIMIT_PER_EMAIL, perClient: e.SIGN_IN_LIMIT_PER_CLIENT },
+		messagingLimits: { directMessagesPerHour: e.DM_LIMIT_PER_HOUR, sharesPerHour: e.SHARE_LIMIT_PER_HOUR }
 	};
 }
 

@@ -77,6 +77,43 @@ describe('the API', () => {
 	});
 });
 
+describe('notes shared into a community', () => {
+	const PUBLIC = 'en-commun-soutien-et-developpement';
+
+	it('forget a note made private, for its readers: the count, the page and the API no longer show it', async () => {
+		const form = await (await t.host.get('/en/n/new')).text();
+		const communityId = form.match(/<option value="([^"]+)"[^>]*>En commun - soutien et développement<\/option>/)?.[1];
+		expect(communityId).toBeDefined();
+		const title = `Note partagée ${tag()}`;
+		const made = await t.call(
+			'/api/v1/notes',
+			as(t.hostToken, 'POST', { title, summary: `Résumé ${title}`, body: 'Corps', visibility: 'public', communityId, status: 'published' })
+		);
+		expect(made.status).toBe(201);
+		await t.call('/api/v1/notifications/read-all', as(t.alexToken, 'POST'));
+		expect((await t.call(`/api/v1/notes/${made.body.id}/share`, as(t.hostToken, 'POST'))).status).toBe(201);
+		const shared = (await listOf(t.alexToken)).filter((i) => i.kind === 'note_shared' && i.text.includes(title));
+		expect(shared).toHaveLength(1);
+		expect(shared[0].url).toMatch(new RegExp(`/en/g/${PUBLIC}/t/`));
+		expect(await unreadOf(t.alexToken)).toBe(1);
+		expect(await (await t.alex.get('/en/notifications')).text()).toContain(title);
+
+		const current = (await t.call(`/api/v1/notes/${made.body.id}`, as(t.hostToken))).body.revisionId;
+		const patched = await t.call(
+			`/api/v1/notes/${made.body.id}`,
+			as(t.hostToken, 'PATCH', { visibility: 'private', baseRevisionId: current })
+		);
+		expect(patched.status).toBe(200);
+		expect((await listOf(t.alexToken)).some((i) => i.text.includes(title))).toBe(false);
+		expect(await unreadOf(t.alexToken)).toBe(0);
+		const home = await (await t.alex.get('/en')).text();
+		expect(home).toMatch(/data-unread="0"/);
+		const page = await (await t.alex.get('/en/notifications')).text();
+		expect(page).not.toContain(title);
+		expect((await t.call(`/api/v1/notifications/${shared[0].id}/read`, as(t.alexToken, 'POST'))).status).toBe(404);
+	});
+});
+
 describe('the pages', () => {
 	it('shows the bell with the count to signed-in people only, lists, and marks read without JavaScript', async () => {
 		const slug = await closedCommunity();

@@ -3,7 +3,7 @@ export { signUp } from './sign-up.ts';
 export { signIn } from './sign-in.ts';
 export { createToken, listTokens, revokeToken, findAccountByToken } from './tokens.ts';
 export { viewerOf, viewersOf } from './viewer.ts';
-export { consumeAttempt } from './rate-limit.ts';
+export { consumeAttempt, enforceLimit, takeAttempt } from './rate-limit.ts';
 export * from './schemas.ts';
 export { findSignedInAccount } from './who.ts';
 export { suggestFreeHandle } from './suggest-handle.ts';

@@ -1,5 +1,6 @@
 export { getCommunity, type CommunityView } from './get-community.ts';
 export { createCommunity } from './create-community.ts';
+export { getCommunityForEdit, updateCommunity } from './update-community.ts';
 export { joinCommunity, leaveCommunity, decideRequest, changeRole } from './membership-changes.ts';
 export { inviteByEmail, findInvitation, acceptInvitation } from './invitations.ts';
 export {

@@ -25,6 +25,13 @@ export const CommunityKind = z
 /** A region as people write it (the directory's organisations use the same free text, e.g. "Montréal"). */
 export const CommunityRegion = z.string().trim().max(120, 'community_region_too_long');
 
+export const CommunityName = z.string().trim().min(3, 'name_too_short').max(120, 'name_too_long').describe('Name of the community');
+export const CommunityDescription = z
+	.string()
+	.trim()
+	.max(5000, 'description_too_long')
+	.describe('What the community is about, who it is for, how to take part (plain text)');
+
 // A blank slug means "propose one from the name": people who do not care about URLs should not have to invent one.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -33,8 +40,8 @@ export const CreateCommunityInput = z
 		slug: z
 			.preprocess(blankToUndefined, CommunitySlug.optional())
 			.describe('Part of the community URL; proposed from the name when omitted'),
-		name: z.string().trim().min(3, 'name_too_short').max(120, 'name_too_long'),
-		description: z.string().trim().max(5000, 'description_too_long').default(''),
+		name: CommunityName,
+		description: CommunityDescription.default(''),
 		visibility: CommunityVisibility,
 		kind: z.preprocess(blankToUndefined, CommunityKind.default('thematic')),
 		region: z
@@ -43,6 +50,27 @@ export const CreateCommunityInput = z
 	})
 	.refine((c) => c.kind !== 'territorial' || !!c.region, { message: 'community_region_required', path: ['region'] });
 export type CreateCommunityInput = z.infer<typeof CreateCommunityInput>;
+
+/**
+ * What hosts change of their community: any of these fields (the edit form sends them all). A blank or null region
+ * clears it; a territorial community must keep one, which the use case checks against the saved kind and region.
+ * The slug and the visibility are not changed here: links and citations depend on the first, and the second would
+ * reveal or hide a community's threads and members at once. Naming either is refused (`community_not_editable`).
+ */
+export const UpdateCommunityInput = z
+	.strictObject(
+		{
+			name: CommunityName.optional(),
+			description: CommunityDescription.optional(),
+			kind: CommunityKind.optional(),
+			region: z
+				.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), CommunityRegion.nullable().optional())
+				.describe('Region of a territorial community; blank or null clears it (a territorial community needs one)')
+		},
+		{ error: (issue) => (issue.code === 'unrecognized_keys' ? 'community_not_editable' : undefined) }
+	)
+	.meta({ id: 'UpdateCommunity', description: 'The fields to change; the slug and the visibility are not editable' });
+export type UpdateCommunityInput = z.infer<typeof UpdateCommunityInput>;
 
 export const InviteInput = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email('email_invalid')).describe('Address to invite')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { makeAccount } from '../../../../tests/support/factories.ts';
 import { canReadConversation } from '../../domain/conversations.ts';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
 import { schema } from '../db/index.ts';
 import { createNote, CreateNoteInput, setNoteStatus } from '../notes/index.ts';
@@ -21,7 +21,7 @@ import {
 const t = useTestContext();
 const at = { lang: 'en' as const, publicUrl: 'http://localhost' };
 const page = { limit: 50 };
-const start = (viewer: Viewer, input: Record<string, unknown>) => startConversation(t.ctx.db, viewer, StartConversationInput.parse(input));
+const start = (viewer: Viewer, input: Record<string, unknown>) => startConversation(t.ctx, viewer, StartConversationInput.parse(input));
 
 async function people(n: number) {
 	const out = [];
@@ -92,7 +92,7 @@ describe('starting a conversation', () => {
 	it('pages messages from the newest, older ones through the cursor', async () => {
 		const [a, b] = await people(2);
 		const { id } = await start(a.v, { handles: b.handle, body: 'm0' });
-		for (let i = 1; i < 5; i++) await sendMessage(t.ctx.db, i % 2 ? b.v : a.v, id, { body: `m${i}` });
+		for (let i = 1; i < 5; i++) await sendMessage(t.ctx, i % 2 ? b.v : a.v, id, { body: `m${i}` });
 		const first = await getConversation(t.ctx.db, a.v, id, { limit: 2 }, at);
 		expect(first.messages.map((m) => m.body)).toEqual(['m3', 'm4']);
 		const second = await getConversation(t.ctx.db, a.v, id, { limit: 2, cursor: first.next! }, at);
@@ -108,7 +108,7 @@ describe('privacy', () => {
 		const { id } = await start(a.v, { handles: b.handle, body: 'Private' });
 		for (const v of [anonymous, outsider.v, adminV]) {
 			await expect(getConversation(t.ctx.db, v, id, page, at)).rejects.toThrow(NotFoundError);
-			await expect(sendMessage(t.ctx.db, v, id, { body: 'x' })).rejects.toThrow(NotFoundError);
+			await expect(sendMessage(t.ctx, v, id, { body: 'x' })).rejects.toThrow(NotFoundError);
 			expect((await listConversations(t.ctx.db, v, page)).items.map((c) => c.id)).not.toContain(id);
 			expect(await countUnread(t.ctx.db, v)).toBe(0);
 		}
@@ -125,5 +125,30 @@ describe('privacy', () => {
 				.then(async () => t.ctx.db.select({ id: schema.conversation.id }).from(schema.conversation).where(participantFilter(v)));
 			expect(rows.some((r) => r.id === id)).toBe(canReadConversation(v, ids));
 		}
+	});
+});
+
+describe('spam protection', () => {
+	it('refuses a sender’s messages past the hourly limit, new conversations included, and counts only what was sent', async () => {
+		const [a, b, c] = await people(3);
+		const limited = { ...t.ctx, config: { ...t.ctx.config, messagingLimits: { directMessagesPerHour: 3, sharesPerHour: 30 } } };
+		const { id } = await startConversation(limited, a.v, StartConversationInput.parse({ handles: b.handle, body: 'Un' }));
+		// Refused for another reason: nothing sent, nothing counted.
+		await expect(sendMessage(limited, a.v, 'nope', { body: 'Perdu' })).rejects.toThrow(NotFoundError);
+		await expect(start(a.v, { handles: 'personne-inconnue', body: 'Perdu' })).rejects.toThrow(ValidationError);
+		await sendMessage(limited, a.v, id, { body: 'Deux' });
+		await startConversation(limited, a.v, StartConversationInput.parse({ handles: c.handle, body: 'Trois' }));
+		const refused = await sendMessage(limited, a.v, id, { body: 'Quatre' }).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(RateLimitedError);
+		expect((refused as RateLimitedError).fields).toEqual({ _: ['dm_rate_limited'] });
+		expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(3500);
+		expect((refused as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(3600);
+		await expect(startConversation(limited, a.v, StartConversationInput.parse({ handles: c.handle, body: 'Cinq' }))).rejects.toBeInstanceOf(
+			RateLimitedError
+		);
+		const sent = await t.ctx.db.select().from(schema.directMessage).where(eq(schema.directMessage.authorId, a.id));
+		expect(sent.map((m) => m.body).sort()).toEqual(['Deux', 'Trois', 'Un']);
+		// The limit is the sender's: the others still answer.
+		await sendMessage(limited, b.v, id, { body: 'Réponse' });
 	});
 });

@@ -1,10 +1,14 @@
 // Writing direct messages: starting a conversation (or reopening the same one) and sending into it. Recipients are
-// told through notify() and the live channel, inside the writing transaction.
+// told through notify() and the live channel, inside the writing transaction. Each message counts against its
+// sender's hourly limit (config.messagingLimits), in the same transaction: a message refused for another reason
+// does not count.
 import { and, eq, sql } from 'drizzle-orm';
 import { messageExcerpt, recipientsOf } from '../../domain/conversations.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Viewer } from '../../domain/viewer.ts';
+import { enforceLimit } from '../accounts/index.ts';
+import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import { getNote } from '../notes/index.ts';
@@ -14,6 +18,8 @@ import { findAccountsByHandle, findConversationFor, findDisplayName, findSameCon
 import type { SendMessageInput, StartConversationInput } from './schemas.ts';
 
 const { conversation, conversationParticipant: participant, directMessage } = schema;
+
+const HOUR = 3600;
 
 type Member = Extract<Viewer, { kind: 'account' }>;
 
@@ -26,9 +32,15 @@ function requireMember(viewer: Viewer): Member {
  * Starts a conversation with the people named by handle and/or the authors of a note the viewer may see ("Contact
  * the author"), with a first message. The same people about the same note (or none) already talking: the message
  * goes to that conversation instead. Throws UnauthorizedError when anonymous, NotFoundError for a note the viewer may
- * not see, ValidationError for unknown handles (`dm_unknown_handle`) or nobody else to write to (`dm_no_recipient`).
+ * not see, ValidationError for unknown handles (`dm_unknown_handle`) or nobody else to write to (`dm_no_recipient`),
+ * RateLimitedError past the sender's hourly limit (`dm_rate_limited`).
  */
-export async function startConversation(db: Db, viewer: Viewer, input: StartConversationInput): Promise<{ id: string; created: boolean }> {
+export async function startConversation(
+	ctx: Ctx,
+	viewer: Viewer,
+	input: StartConversationInput
+): Promise<{ id: string; created: boolean }> {
+	const { db } = ctx;
 	const me = requireMember(viewer);
 	const handles = input.handles ?? [];
 	const found = await findAccountsByHandle(db, handles);
@@ -47,20 +59,24 @@ export async function startConversation(db: Db, viewer: Viewer, input: StartConv
 	const participantIds = [me.id, ...recipients.ids];
 	const same = await findSameConversation(db, participantIds, noteId);
 	if (same) {
-		await sendMessage(db, me, same, { body: input.body });
+		await sendMessage(ctx, me, same, { body: input.body });
 		return { id: same, created: false };
 	}
 	const id = newId();
 	await db.transaction(async (tx) => {
 		await tx.insert(conversation).values({ id, createdBy: me.id, noteId });
 		await tx.insert(participant).values(participantIds.map((accountId) => ({ conversationId: id, accountId })));
-		await insertMessage(tx, me, id, recipients.ids, input.body);
+		await insertMessage(ctx, tx, me, id, recipients.ids, input.body);
 	});
 	return { id, created: true };
 }
 
-/** Sends a message into a conversation the viewer takes part in; NotFoundError for anyone else (DESIGN §6). */
-export async function sendMessage(db: Db, viewer: Viewer, conversationId: string, input: SendMessageInput): Promise<{ id: string }> {
+/**
+ * Sends a message into a conversation the viewer takes part in; NotFoundError for anyone else (DESIGN §6),
+ * RateLimitedError past the sender's hourly limit.
+ */
+export async function sendMessage(ctx: Ctx, viewer: Viewer, conversationId: string, input: SendMessageInput): Promise<{ id: string }> {
+	const { db } = ctx;
 	// Existence first: anonymous callers learn nothing more than anyone else who is not taking part.
 	if (!(await findConversationFor(db, viewer, conversationId))) throw new NotFoundError('No such conversation');
 	const me = requireMember(viewer);
@@ -70,6 +86,7 @@ export async function sendMessage(db: Db, viewer: Viewer, conversationId: string
 			.from(participant)
 			.where(and(eq(participant.conversationId, conversationId), sql`${participant.accountId} <> ${me.id}`));
 		return insertMessage(
+			ctx,
 			tx,
 			me,
 			conversationId,
@@ -79,7 +96,13 @@ export async function sendMessage(db: Db, viewer: Viewer, conversationId: string
 	});
 }
 
-async function insertMessage(tx: Db, me: Member, conversationId: string, recipientIds: string[], body: string) {
+async function insertMessage(ctx: Ctx, tx: Db, me: Member, conversationId: string, recipientIds: string[], body: string) {
+	await enforceLimit(
+		tx,
+		`dm:${me.id}`,
+		{ windowSeconds: HOUR, max: ctx.config.messagingLimits.directMessagesPerHour },
+		{ _: ['dm_rate_limited'] }
+	);
 	const id = newId();
 	const [row] = await tx
 		.insert(directMessage)

@@ -12,7 +12,8 @@ import { newId } from '../../domain/ids.ts';
 import { canSeeNoteCard, canShareNote, isDiscussable, threadMayNameNote } from '../../domain/note-threads.ts';
 import { canReadThread, canViewNote } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
-import { viewerOf } from '../accounts/index.ts';
+import { enforceLimit, viewerOf } from '../accounts/index.ts';
+import { DEFAULT_MESSAGING_LIMITS } from '../config.ts';
 import { schema, type Db } from '../db/index.ts';
 import { findNotesWithFacts } from '../notes/index.ts';
 import type { NotificationInput } from '../notifications/notify.ts';
@@ -207,13 +208,16 @@ export async function discussNote(db: Db, viewer: Viewer, noteId: string): Promi
 /**
  * An author shares their note into its community's discussion: a card (with their optional comment) in the note's
  * thread, made if needed. The active members of the communities it is shown in who may see the note (and read the
- * thread) are notified ('note_shared'); its page updates live.
+ * thread) are notified ('note_shared'); its page updates live. Each share counts against the author's hourly limit
+ * (config.messagingLimits.sharesPerHour), in the sharing transaction: past it, RateLimitedError
+ * (`share_rate_limited`).
  */
 export async function shareNote(
 	db: Db,
 	viewer: Viewer,
 	noteId: string,
-	input: ShareNoteInput
+	input: ShareNoteInput,
+	sharesPerHour: number = DEFAULT_MESSAGING_LIMITS.sharesPerHour
 ): Promise<NoteThreadRef & { messageId: string }> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to share a note');
 	const found = await visibleNote(db, viewer, noteId);
@@ -222,6 +226,7 @@ export async function shareNote(
 	if (!canShareNote(viewer, found.facts)) await homeFor(db, viewer, found); // throws the reason
 	return onceMoreIfRaced(() =>
 		db.transaction(async (tx) => {
+			await enforceLimit(tx, `share:${viewer.id}`, { windowSeconds: 3600, max: sharesPerHour }, { _: ['share_rate_limited'] });
 			const existing = await findNoteThread(tx, noteId);
 			let t: ThreadRow;
 			let places: Place[];

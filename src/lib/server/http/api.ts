@@ -2,7 +2,7 @@
 // use case and return a presenter's output; errors become RFC 9457 problems here, never in routes.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { ZodError, type z } from 'zod';
-import { DomainError, isDomainError, UnauthorizedError } from '../../domain/errors.ts';
+import { DomainError, isDomainError, RateLimitedError, UnauthorizedError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { problemFor, problemResponse, toProblemResponse } from './problem.ts';
 
@@ -56,6 +56,7 @@ export function api<E extends RequestEvent>(handler: (event: E) => Response | Pr
 			if (!(e instanceof ZodError) && !isDomainError(e)) throw e;
 			const response = toProblemResponse(e, event.url, event.locals.lang);
 			if (response.status === 401) response.headers.set('www-authenticate', 'Bearer');
+			if (e instanceof RateLimitedError && e.retryAfterSeconds !== null) response.headers.set('retry-after', String(e.retryAfterSeconds));
 			if (response.status === 415 && event.request.method === 'POST')
 				response.headers.set('accept-post', options.uploads ? 'multipart/form-data, application/octet-stream' : 'application/json');
 			return withApiHeaders(response);

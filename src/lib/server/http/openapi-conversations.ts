@@ -14,6 +14,10 @@ import {
 import { problem, jsonBody, unauthorized, unsupported, invalid, requiredAuth, optionalAuth } from './openapi-parts.ts';
 
 const hidden = problem('No such conversation, or the caller does not take part in it (anonymous callers and admins included)');
+const rateLimited = {
+	...problem('The sender’s hourly limit of direct messages is reached (`errors._`: `dm_rate_limited`); the message was not sent'),
+	headers: z.object({ 'retry-after': z.string().describe('Seconds until the limit’s window ends') })
+};
 
 export const conversationsTag = {
 	name: 'conversations',
@@ -46,7 +50,8 @@ const operations = {
 			401: unauthorized,
 			404: problem('No such note, or hidden from the caller'),
 			415: unsupported,
-			422: problem('Validation failed: `dm_unknown_handle`, `dm_no_recipient`, `dm_too_many_recipients`, `dm_body_required`…')
+			422: problem('Validation failed: `dm_unknown_handle`, `dm_no_recipient`, `dm_too_many_recipients`, `dm_body_required`…'),
+			429: rateLimited
 		}
 	},
 	getConversation: {
@@ -70,7 +75,8 @@ const operations = {
 			400: problem('The body is not valid JSON'),
 			404: hidden,
 			415: unsupported,
-			422: invalid
+			422: invalid,
+			429: rateLimited
 		}
 	},
 	readConversation: {

@@ -64,7 +64,11 @@ const operations = {
 			403: problem('Not an author of the note, not an active member of its community, or the thread is locked'),
 			404: hiddenNote,
 			415: unsupported,
-			422: invalid
+			422: invalid,
+			429: {
+				...problem('The author’s hourly limit of shares is reached (`errors._`: `share_rate_limited`); nothing was shared'),
+				headers: z.object({ 'retry-after': z.string().describe('Seconds until the limit’s window ends') })
+			}
 		}
 	}
 } satisfies Record<string, ZodOpenApiOperationObject>;

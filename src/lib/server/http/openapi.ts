@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { createDocument, type CreateDocumentOptions, type ZodOpenApiOperationObject } from 'zod-openapi';
 import { MeJson } from '../accounts/schemas.ts';
-import { CommunityJson, CommunityPageJson, CreateCommunityInput, ListCommunitiesQuery, MembershipJson } from '../communities/schemas.ts';
+import {
+	CommunityJson,
+	CommunityPageJson,
+	CreateCommunityInput,
+	ListCommunitiesQuery,
+	MembershipJson,
+	UpdateCommunityInput
+} from '../communities/schemas.ts';
 import { ProfileJson } from '../profiles/schemas.ts';
 import { DirectoryPageJson, DirectoryQuery, GlossaryJson, GlossaryQuery } from '../glossary/schemas.ts';
 import {
@@ -96,6 +103,27 @@ const operations = {
 			200: jsonBody('The community', CommunityJson),
 			401: badToken,
 			404: problem('No such community, or hidden from the caller')
+		}
+	},
+	updateCommunity: {
+		operationId: 'updateCommunity',
+		tags: ['communities'],
+		summary: 'Change a community’s name, description, kind or region (its hosts and admins)',
+		description:
+			'Send only the fields to change. A territorial community must keep a region (`errors.region`: ' +
+			'`community_region_required`); a thematic one has none. The slug and the visibility are not editable: naming ' +
+			'either answers 422 (`errors._`: `community_not_editable`).',
+		security: requiredAuth,
+		requestParams: { path: slugParam },
+		requestBody: { required: true, content: { 'application/json': { schema: UpdateCommunityInput } } },
+		responses: {
+			200: jsonBody('The community as saved', CommunityJson),
+			400: problem('The body is not valid JSON'),
+			401: unauthorized,
+			403: problem('The caller sees the community but is not one of its hosts'),
+			404: problem('No such community, or hidden from the caller'),
+			415: unsupported,
+			422: invalid
 		}
 	},
 	joinCommunity: {
@@ -214,7 +242,7 @@ function buildDocument(publicUrl: string) {
 				'/api/v1/openapi.json': { get: operations.openapi },
 				'/api/v1/me': { get: operations.me },
 				'/api/v1/communities': { get: operations.listCommunities, post: operations.createCommunity },
-				'/api/v1/communities/{slug}': { get: operations.getCommunity },
+				'/api/v1/communities/{slug}': { get: operations.getCommunity, patch: operations.updateCommunity },
 				'/api/v1/communities/{slug}/membership': { post: operations.joinCommunity, delete: operations.leaveCommunity },
 				'/api/v1/profiles/{handle}': { get: operations.getProfile },
 				'/api/v1/glossary': { get: operations.listGlossary },

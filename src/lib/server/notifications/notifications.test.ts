@@ -8,8 +8,17 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { viewerOf } from '../accounts/index.ts';
 import { createCommunity, decideRequest, joinCommunity, leaveCommunity } from '../communities/index.ts';
 import { schema } from '../db/index.ts';
-import { postMessage, startThread } from '../discussions/index.ts';
-import { createNote, CreateNoteInput, inviteCoAuthor } from '../notes/index.ts';
+import { postMessage, shareNote, ShareNoteInput, startThread } from '../discussions/index.ts';
+import {
+	answerAuthorInvitation,
+	createNote,
+	CreateNoteInput,
+	deleteNote,
+	inviteCoAuthor,
+	setNoteStatus,
+	updateNote,
+	UpdateNoteInput
+} from '../notes/index.ts';
 import {
 	countUnread,
 	deliverOutbox,
@@ -55,6 +64,21 @@ const setPref = (accountId: string, communityId: string, email: 'immediate' | 'd
 		.insert(schema.notificationPreference)
 		.values({ accountId, communityId, email })
 		.onConflictDoUpdate({ target: [schema.notificationPreference.accountId, schema.notificationPreference.communityId], set: { email } });
+
+async function draftNote(author: Person, fields: Partial<CreateNoteInput> = {}) {
+	const { id } = await createNote(
+		t.ctx.db,
+		await author.viewer(),
+		CreateNoteInput.parse({ title: `Note ${++n}`, body: 'Texte', ...fields })
+	);
+	return id;
+}
+
+async function publishedNote(author: Person, fields: Partial<CreateNoteInput>) {
+	const id = await draftNote(author, fields);
+	await setNoteStatus(t.ctx.db, await author.viewer(), id, 'published');
+	return id;
+}
 
 /** Makes the digest of this frequency due (as if its time passed while the app was down). */
 async function makeDue(frequency: 'daily' | 'weekly', ago = 3_600_000) {
@@ -179,6 +203,20 @@ describe('in the app', () => {
 			{ conversationId, accountId: people[1].id }
 		]);
 		for (const p of people) await notify(t.ctx.db, [{ accountId: p.id, kind: 'direct_message', conversationId }]);
+		// Items about notes of every visibility (published public, community, private; a draft; a deleted one), and an
+		// invitation to co-author the draft.
+		const author = closed.host;
+		const notes = [
+			await publishedNote(author, { visibility: 'public' }),
+			await publishedNote(author, { visibility: 'community', communityId: closed.id }),
+			await publishedNote(author, { visibility: 'private' }),
+			await draftNote(author),
+			await publishedNote(author, { visibility: 'public' })
+		];
+		await deleteNote(t.ctx.db, await author.viewer(), notes[4]);
+		for (const p of people)
+			for (const noteId of notes) await notify(t.ctx.db, [{ accountId: p.id, kind: 'note_shared', communityId: pub.id, noteId }]);
+		await inviteCoAuthor(t.ctx.db, await author.viewer(), notes[3], people[3].handle);
 		for (const p of people) {
 			const viewer = await viewerOf(t.ctx.db, p.id);
 			const all = await rowsOf(p.id);
@@ -198,7 +236,80 @@ describe('in the app', () => {
 				expect(visible.has(row.id), `${row.kind} ${row.communityId}`).toBe(canSeeNotification(viewer, facts.get(row.id)!));
 			const dm = all.find((r) => r.conversationId === conversationId)!;
 			expect(visible.has(dm.id)).toBe(p === people[0] || p === people[1]);
+			const aboutNote = (id: string) => all.some((r) => r.noteId === id && visible.has(r.id));
+			expect(aboutNote(notes[0])).toBe(true);
+			expect(aboutNote(notes[1])).toBe(p === people[0] || p === admin);
+			expect(aboutNote(notes[2])).toBe(p === admin);
+			expect(aboutNote(notes[3])).toBe(p === people[3] || p === admin);
+			expect(aboutNote(notes[4])).toBe(p === admin);
 		}
+	});
+
+	it('forgets a shared note once its reader may no longer see it: made private, unpublished, deleted (list, count, digest)', async () => {
+		const c = await community('public');
+		const alex = await member(c);
+		const bea = await member(c);
+		const author = await c.host.viewer();
+		const shared = async () => {
+			const id = await publishedNote(c.host, { visibility: 'public', communityId: c.id, title: `Note partagée ${++n}` });
+			await shareNote(t.ctx.db, author, id, ShareNoteInput.parse({}));
+			return id;
+		};
+		const sharedItems = async (p: Person) =>
+			(await listNotifications(t.ctx.db, account(await p.viewer()), 'fr', { limit: 50 })).items.filter((i) => i.kind === 'note_shared');
+		const revision = async (id: string) => (await t.ctx.db.select().from(schema.note).where(eq(schema.note.id, id)))[0].currentRevisionId!;
+
+		const madePrivate = await shared();
+		const unpublished = await shared();
+		const deleted = await shared();
+		expect(await sharedItems(alex)).toHaveLength(3);
+		expect(await countUnread(t.ctx.db, await alex.viewer())).toBe(3);
+
+		await updateNote(
+			t.ctx.db,
+			author,
+			madePrivate,
+			UpdateNoteInput.parse({ visibility: 'private', baseRevisionId: await revision(madePrivate) })
+		);
+		expect(await sharedItems(alex)).toHaveLength(2);
+		expect(await countUnread(t.ctx.db, await alex.viewer())).toBe(2);
+		await setNoteStatus(t.ctx.db, author, unpublished, 'draft');
+		await deleteNote(t.ctx.db, author, deleted);
+		expect(await sharedItems(alex)).toHaveLength(0);
+		expect(await countUnread(t.ctx.db, await bea.viewer())).toBe(0);
+		const kept = await shared();
+		expect((await sharedItems(alex)).map((i) => i.text)).toEqual([expect.stringContaining('Note partagée')]);
+
+		// The digest asks again: only the note still public is mailed, and the hidden ones are not claimed either.
+		await makeDue('daily');
+		await runDigest(t.ctx, 'daily');
+		const [digest] = (await outboxOf(alex.id)).filter((m) => m.kind === 'digest:daily');
+		const title = (id: string) => t.ctx.db.select({ title: schema.note.title }).from(schema.note).where(eq(schema.note.id, id));
+		expect(digest.text).toContain((await title(kept))[0].title);
+		for (const hidden of [madePrivate, unpublished, deleted]) expect(digest.text).not.toContain((await title(hidden))[0].title);
+		// Back to public: the item comes back, as it was never mailed.
+		await setNoteStatus(t.ctx.db, author, unpublished, 'published');
+		expect(await sharedItems(alex)).toHaveLength(2);
+	});
+
+	it('keeps a co-author invitation for its invitee until answered or the note is deleted', async () => {
+		const author = await makeAccount(t.ctx);
+		const invitee = await makeAccount(t.ctx);
+		const invitations = async () =>
+			(await listNotifications(t.ctx.db, account(await invitee.viewer()), 'fr', { limit: 50 })).items.filter(
+				(i) => i.kind === 'coauthor_invitation'
+			);
+		const declined = await draftNote(author);
+		const deleted = await draftNote(author);
+		await inviteCoAuthor(t.ctx.db, await author.viewer(), declined, invitee.handle);
+		await inviteCoAuthor(t.ctx.db, await author.viewer(), deleted, invitee.handle);
+		// A draft nobody else may see: the invitation still names it to its invitee, as "My notes" does.
+		expect(await invitations()).toHaveLength(2);
+		await answerAuthorInvitation(t.ctx.db, await invitee.viewer(), declined, false);
+		expect(await invitations()).toHaveLength(1);
+		await deleteNote(t.ctx.db, await author.viewer(), deleted);
+		expect(await invitations()).toHaveLength(0);
+		expect(await countUnread(t.ctx.db, await invitee.viewer())).toBe(0);
 	});
 });
 

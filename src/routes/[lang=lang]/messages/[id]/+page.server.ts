@@ -34,7 +34,7 @@ export const actions: Actions = {
 	send: async ({ request, locals, params, url }) => {
 		if (!locals.account) redirect(303, signIn(locals.lang, url));
 		return handleForm(request, SendMessageInput, async (input) => {
-			await sendMessage(locals.app.ctx.db, locals.viewer, params.id, input);
+			await sendMessage(locals.app.ctx, locals.viewer, params.id, input);
 			redirect(303, `/${locals.lang}/messages/${params.id}#latest`);
 		});
 	}

@@ -36,7 +36,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		if (!locals.account) redirect(303, signIn(locals.lang, url));
 		return handleForm(request, StartConversationInput, async (input) => {
-			const { id } = await startConversation(locals.app.ctx.db, locals.viewer, input);
+			const { id } = await startConversation(locals.app.ctx, locals.viewer, input);
 			redirect(303, `/${locals.lang}/messages/${id}#latest`);
 		});
 	}

@@ -21,7 +21,7 @@ export const POST: RequestHandler = api(async ({ locals, request }) => {
 	const { viewer } = requireAccount(locals);
 	const input = await readJson(request, StartConversationInput);
 	const { db, config } = locals.app.ctx;
-	const { id, created: isNew } = await startConversation(db, viewer, input);
+	const { id, created: isNew } = await startConversation(locals.app.ctx, viewer, input);
 	const body = presentConversation(
 		await getConversation(db, viewer, id, { limit: 50 }, { lang: locals.lang, publicUrl: config.publicUrl }),
 		presentAt(locals)

@@ -46,7 +46,8 @@ export const actions: Actions = {
 		const id = await noteOf(event);
 		const { locals, request } = event;
 		return handleForm(request, ShareNoteInput, async (input) => {
-			const { threadId, slug, messageId } = await shareNote(locals.app.ctx.db, locals.viewer, id, input);
+			const { db, config } = locals.app.ctx;
+			const { threadId, slug, messageId } = await shareNote(db, locals.viewer, id, input, config.messagingLimits.sharesPerHour);
 			redirect(303, threadUrl(locals.lang, slug, threadId, messageId));
 		});
 	}

@@ -7,7 +7,7 @@ export const POST: RequestHandler = api(async ({ locals, params, request }) => {
 	const { viewer } = locals;
 	const input = await readJson(request, SendMessageInput);
 	const { db, config } = locals.app.ctx;
-	await sendMessage(db, viewer, params.id, input);
+	await sendMessage(locals.app.ctx, viewer, params.id, input);
 	const body = presentConversation(await getConversation(db, viewer, params.id, { limit: 50 }, { lang: locals.lang, publicUrl: config.publicUrl }), presentAt(locals));
 	return created(body, body.apiUrl);
 });

@@ -10,8 +10,9 @@ export const POST: RequestHandler = api(async ({ locals, params, request }) => {
 		request.headers.get('content-length') === '0' || request.body === null
 			? ShareNoteInput.parse({})
 			: await readJson(request, ShareNoteInput);
-	const { publicUrl } = locals.app.ctx.config;
-	const { threadId, slug, messageId } = await shareNote(locals.app.ctx.db, viewer, params.id, input);
+	const { db, config } = locals.app.ctx;
+	const { threadId, slug, messageId } = await shareNote(db, viewer, params.id, input, config.messagingLimits.sharesPerHour);
+	const { publicUrl } = config;
 	const url = `${publicUrl}${threadPath(locals.lang, slug, threadId)}#m-${messageId}`;
 	return created({ threadId, messageId, url }, `${publicUrl}/api/v1/threads/${threadId}`);
 });
