@@ -1,7 +1,7 @@
 // Discussions of communities of practice (Passerelles): threads shown in one or more communities, their messages,
 // mentions, hashtags and moderation. Who may read a thread: canReadThread (domain/visibility.ts) and its SQL twin.
 export { startThread, insertThread, type NewThread } from './write-thread.ts';
-export { postMessage, editMessage, deleteMessage, deleteMessageWithFiles } from './write-message.ts';
+export { postMessage, postMessageAndShow, editMessage, deleteMessage, deleteMessageWithFiles } from './write-message.ts';
 export {
 	withMessageFiles,
 	prepareMessageFiles,

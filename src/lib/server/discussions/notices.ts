@@ -6,6 +6,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { viewersOf } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { notify, type NotificationInput } from '../notifications/notify.ts';
+import type { LiveEvent } from '../realtime/publish.ts';
 import { activeMemberIds, type Place, type ThreadRow } from './queries.ts';
 
 type Kind = 'reply' | 'mention' | 'thread';
@@ -59,5 +60,8 @@ export async function newThreadNotices(db: Db, a: About): Promise<NotificationIn
 	return items;
 }
 
-/** Sends notices; an account named twice hears once, of the first (a mention before the new thread). */
-export const sendNotices = (db: Db, items: NotificationInput[]) => notify(db, items);
+/**
+ * Sends notices; an account named twice hears once, of the first (a mention before the new thread). `events`: the
+ * write's own live events, sent with the notices' in one statement.
+ */
+export const sendNotices = (db: Db, items: NotificationInput[], events: LiveEvent[] = []) => notify(db, items, { events });

@@ -162,8 +162,19 @@ export async function getMessage(
 	messageId: string,
 	at: RenderAt & { slug?: string }
 ): Promise<{ threadId: string; place: Place; message: MessageView }> {
-	const access = await threadAccess(db, viewer, threadId);
+	return showMessage(db, viewer, await threadAccess(db, viewer, threadId), messageId, at);
+}
+
+/** getMessage with the thread's access already read (by the write that answers with it). */
+export async function showMessage(
+	db: Db,
+	viewer: Viewer,
+	access: ThreadAccess,
+	messageId: string,
+	at: RenderAt & { slug?: string }
+): Promise<{ threadId: string; place: Place; message: MessageView }> {
 	const place = placeOf(viewer, access, at.slug);
+	const threadId = access.thread.id;
 	const rows = await readMessages(db, threadId, messageId);
 	const own = rows.filter((r) => r.m.id === messageId);
 	if (!own.length) throw new NotFoundError('No such message');

@@ -6,12 +6,13 @@ import { newId } from '../../domain/ids.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { schema, type Db } from '../db/index.ts';
-import { publish } from '../realtime/publish.ts';
+import { publish, type LiveEvent } from '../realtime/publish.ts';
 import { messageAccess, threadAccess, type ThreadAccess } from './access.ts';
 import { addMentions, writeTags } from './message-text.ts';
 import { noticesFor, sendNotices } from './notices.ts';
 import { deleteMessageFileRows, discardFiles, insertMessageFiles, type PreparedFile } from './message-files.ts';
-import { findMessage } from './queries.ts';
+import { findMessage, type Place } from './queries.ts';
+import { showMessage, type MessageView, type RenderAt } from './read-thread.ts';
 import type { EditMessageInput, PostMessageInput } from './schemas.ts';
 import { touchThread } from './write-thread.ts';
 
@@ -35,6 +36,32 @@ export async function postMessage(
 	input: PostMessageInput,
 	files: PreparedFile[] = []
 ): Promise<{ messageId: string }> {
+	const { messageId } = await post(db, viewer, threadId, input, files);
+	return { messageId };
+}
+
+/**
+ * postMessage, with `show` to read the message as its author now sees it (what the API answers a post with) without
+ * reading the thread's access again. Kept apart from the write, so a failed read never passes for a failed post.
+ */
+export async function postMessageAndShow(
+	db: Db,
+	viewer: Viewer,
+	threadId: string,
+	input: PostMessageInput,
+	files: PreparedFile[] = []
+): Promise<{ messageId: string; show(at: RenderAt): Promise<{ place: Place; message: MessageView }> }> {
+	const { messageId, access } = await post(db, viewer, threadId, input, files);
+	return { messageId, show: (at) => showMessage(db, viewer, access, messageId, at) };
+}
+
+async function post(
+	db: Db,
+	viewer: Viewer,
+	threadId: string,
+	input: PostMessageInput,
+	files: PreparedFile[]
+): Promise<{ messageId: string; access: ThreadAccess }> {
 	if (viewer.kind !== 'account') throw new UnauthorizedError('Sign in to post');
 	const access = await threadAccess(db, viewer, threadId);
 	refusePosting(access);
@@ -52,7 +79,6 @@ export async function postMessage(
 		const mentioned = await addMentions(tx, messageId, input.body);
 		await touchThread(tx, threadId, now);
 		const communityIds = access.places.map((p) => p.id);
-		await publish(tx, { type: 'message', change: 'created', threadId, messageId, communityIds });
 		const about = {
 			thread: access.thread,
 			places: access.places,
@@ -66,10 +92,11 @@ export async function postMessage(
 			await noticesFor(tx, about, [
 				['reply', [parent && !parent.deletedAt ? parent.authorId : null, access.thread.authorId]],
 				['mention', mentioned]
-			])
+			]),
+			[{ type: 'message', change: 'created', threadId, messageId, communityIds }]
 		);
 	});
-	return { messageId };
+	return { messageId, access };
 }
 
 /** The author edits their message (shown "edited"); a newly @mentioned account is notified, an old one not again. */
@@ -82,7 +109,7 @@ export async function editMessage(db: Db, viewer: Viewer, messageId: string, inp
 		await writeTags(tx, messageId, input.body);
 		const mentioned = await addMentions(tx, messageId, input.body);
 		const threadId = access.thread.id;
-		await publish(tx, { type: 'message', change: 'edited', threadId, messageId, communityIds: access.facts.communityIds.slice() });
+		const edited: LiveEvent = { type: 'message', change: 'edited', threadId, messageId, communityIds: access.facts.communityIds.slice() };
 		const firstBody = access.firstId === messageId ? input.body : access.firstBody;
 		const about = {
 			thread: access.thread,
@@ -92,7 +119,7 @@ export async function editMessage(db: Db, viewer: Viewer, messageId: string, inp
 			body: input.body,
 			actorId: access.message.authorId!
 		};
-		await sendNotices(tx, await noticesFor(tx, about, [['mention', mentioned]]));
+		await sendNotices(tx, await noticesFor(tx, about, [['mention', mentioned]]), [edited]);
 	});
 	return { threadId: access.thread.id };
 }

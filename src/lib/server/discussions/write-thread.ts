@@ -7,7 +7,6 @@ import { canReadThread } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { findCommunityBySlug } from '../communities/index.ts';
 import { schema, type Db } from '../db/index.ts';
-import { publish } from '../realtime/publish.ts';
 import { insertMessageFiles, type PreparedFile } from './message-files.ts';
 import type { Place } from './queries.ts';
 import { addMentions, writeTags } from './message-text.ts';
@@ -60,13 +59,15 @@ export async function insertThread(tx: Db, t: NewThread): Promise<{ threadId: st
 	await writeTags(tx, messageId, t.body, { fresh: true });
 	const mentioned = await addMentions(tx, messageId, t.body);
 	const communityIds = places.map((p) => p.id);
-	await publish(tx, { type: 'thread', change: 'created', threadId, communityIds });
-	await publish(tx, { type: 'message', change: 'created', threadId, messageId, communityIds });
 	const about = { thread: row, places, firstBody: t.body, messageId, body: t.body, actorId: t.authorId };
-	await sendNotices(tx, [
-		...(await noticesFor(tx, about, [['mention', mentioned]])),
-		...(t.announce === false ? [] : await newThreadNotices(tx, about))
-	]);
+	await sendNotices(
+		tx,
+		[...(await noticesFor(tx, about, [['mention', mentioned]])), ...(t.announce === false ? [] : await newThreadNotices(tx, about))],
+		[
+			{ type: 'thread', change: 'created', threadId, communityIds },
+			{ type: 'message', change: 'created', threadId, messageId, communityIds }
+		]
+	);
 	return { threadId, messageId };
 }
 

@@ -1,11 +1,11 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { canSeeNotification, emailFrequencyFor } from '../../domain/notifications.ts';
+import { inArray, sql } from 'drizzle-orm';
+import { canSeeNotification, emailFrequencyFor, type EmailFrequency } from '../../domain/notifications.ts';
 import { newId } from '../../domain/ids.ts';
 import { viewersOf } from '../accounts/index.ts';
 import { schema, type Db } from '../db/index.ts';
-import { publish } from '../realtime/publish.ts';
+import { publish, type LiveEvent } from '../realtime/publish.ts';
 import { readPayload, notificationText } from './present.ts';
-import { findRecipients, personalMailOff } from './queries.ts';
+import { findRecipients } from './queries.ts';
 import { immediateMail } from './render-mail.ts';
 import { loadNotificationFacts } from './visibility-filter.ts';
 
@@ -32,34 +32,40 @@ export type NotificationInput = {
  * queued in mail_outbox in this same transaction, with `emailed_at` set, so a rollback sends nothing and a commit
  * is delivered by the mail sender (mail-sender.ts) even after a crash. Daily and weekly items wait for the digest job.
  */
-export async function notify(db: Db, items: NotificationInput[]): Promise<void> {
+export async function notify(db: Db, items: NotificationInput[], also: { events?: LiveEvent[] } = {}): Promise<void> {
 	const seen = new Set<string>();
 	const rows = items.filter((i) => i.accountId !== i.actorId && !seen.has(i.accountId) && seen.add(i.accountId));
-	if (!rows.length) return;
-	const inserted = rows.map((r) => ({ ...r, id: newId(), payload: r.payload ?? {} }));
-	await db.insert(schema.notification).values(inserted);
-	await queueImmediateMail(db, inserted);
-	await publish(db, ...rows.map((r) => ({ type: 'notification' as const, accountId: r.accountId })));
+	const events = [...(also.events ?? []), ...rows.map((r) => ({ type: 'notification' as const, accountId: r.accountId }))];
+	if (rows.length) {
+		const inserted = rows.map((r) => ({ ...r, id: newId(), payload: r.payload ?? {} }));
+		const { notification: n, notificationPreference: pref, notificationSetting: setting } = schema;
+		// Each row comes back with its recipient's mail preference: one statement where a post must stay quick.
+		// RETURNING names the new row's columns unqualified, which the subqueries would read as their own.
+		const own = (column: string) => sql`${sql.identifier('notification')}.${sql.identifier(column)}`;
+		const preferences = await db
+			.insert(n)
+			.values(inserted)
+			.returning({
+				id: n.id,
+				community: sql<EmailFrequency | null>`(select ${pref.email} from ${pref}
+					where ${pref.accountId} = ${own('account_id')} and ${pref.communityId} = ${own('community_id')})`,
+				personalOff: sql<boolean>`exists (select 1 from ${setting}
+					where ${setting.accountId} = ${own('account_id')} and ${setting.personalEmail} = 'off')`
+			});
+		await queueImmediateMail(db, inserted, new Map(preferences.map((p) => [p.id, p])));
+	}
+	// The write's own live events go with the notifications' in one statement.
+	await publish(db, ...events);
 }
 
 type Inserted = NotificationInput & { id: string; payload: Record<string, unknown> };
+type Preference = { community: EmailFrequency | null; personalOff: boolean };
 
-async function queueImmediateMail(db: Db, rows: Inserted[]): Promise<void> {
-	const { notificationPreference: pref, mailOutbox } = schema;
-	const withCommunity = rows.filter((r) => r.communityId);
-	const prefs = withCommunity.length
-		? await db
-				.select({ accountId: pref.accountId, communityId: pref.communityId, email: pref.email })
-				.from(pref)
-				.where(or(...withCommunity.map((r) => and(eq(pref.accountId, r.accountId), eq(pref.communityId, r.communityId!)))))
-		: [];
-	const personalOff = await personalMailOff(
-		db,
-		rows.filter((r) => !r.communityId).map((r) => r.accountId)
-	);
+async function queueImmediateMail(db: Db, rows: Inserted[], preferences: Map<string, Preference>): Promise<void> {
+	const { mailOutbox } = schema;
 	const due = rows.filter((r) => {
-		const p = prefs.find((x) => x.accountId === r.accountId && x.communityId === r.communityId)?.email ?? null;
-		return emailFrequencyFor({ communityId: r.communityId ?? null }, p, personalOff.has(r.accountId)) === 'immediate';
+		const p = preferences.get(r.id);
+		return emailFrequencyFor({ communityId: r.communityId ?? null }, p?.community ?? null, p?.personalOff ?? false) === 'immediate';
 	});
 	if (!due.length) return;
 
