@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { authFor, makeAccount, PASSWORD } from '../../../../tests/support/factories.ts';
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError } from '../../domain/errors.ts';
+import { schema } from '../db/index.ts';
 import { SignUpInput } from './schemas.ts';
 import { signIn } from './sign-in.ts';
 import { signUp } from './sign-up.ts';
@@ -74,5 +76,24 @@ describe('personal access tokens', () => {
 		await revokeToken(t.ctx.db, a.id, token.id);
 		expect(await findAccountByToken(t.ctx.db, token.secret)).toBeUndefined();
 		expect(await findAccountByToken(t.ctx.db, 'cp_forged')).toBeUndefined();
+	});
+
+	it('records when a token was last used, to the minute, without a write on every call', async () => {
+		const a = await makeAccount(t.ctx);
+		const token = await createToken(t.ctx.db, a.id, 'script');
+		const lastUsed = async () => (await listTokens(t.ctx.db, a.id))[0].lastUsedAt;
+		expect(await lastUsed()).toBeNull();
+		await findAccountByToken(t.ctx.db, token.secret);
+		const first = await lastUsed();
+		expect(first).toBeInstanceOf(Date);
+		await findAccountByToken(t.ctx.db, token.secret);
+		expect(await lastUsed()).toEqual(first);
+		// An hour later, the next call records it again.
+		await t.ctx.db
+			.update(schema.apiToken)
+			.set({ lastUsedAt: new Date(Date.now() - 3_600_000) })
+			.where(eq(schema.apiToken.id, token.id));
+		await findAccountByToken(t.ctx.db, token.secret);
+		expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 60_000);
 	});
 });
