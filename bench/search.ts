@@ -4,7 +4,8 @@
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server, on a database of its own, dropped at the end.
 // BENCH_SEARCH_NOTES (100,000) sets the corpus, BENCH_SEARCH_ROUNDS (10) the timed runs of each query,
 // BENCH_SEARCH_TRIGGER_NOTES (5,000) the import used to price the index triggers, BENCH_SEARCH_ONLY=pglite|postgres one
-// backend. The primary figures are cold: the result cache is off (only the databases' own buffers are warm); the same
+// backend. BENCH_SEARCH_KEEP=1 keeps the corpus (PostgreSQL database cp_bench_search_<notes>, PGlite directory
+// .cache/bench-search-pglite-<notes>) and reuses it on the next run, which then only times the queries. The primary figures are cold: the result cache is off (only the databases' own buffers are warm); the same
 // rounds then run with it armed, as the app runs, where a query repeated between two writes is answered from memory.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +17,14 @@ import { maintainOnce } from '../src/lib/server/db/maintenance.ts';
 import { searchCommons, watchSearchCache, type SearchQuery } from '../src/lib/server/search/index.ts';
 import { withDatabase } from '../tests/support/pg-url.ts';
 import { benchAuthorId, loadSearchCorpus, manCorpus, SEARCH_BENCH_NOTEBOOKS } from './search-corpus.ts';
+import { fileURLToPath } from 'node:url';
 import { cleanup, machine, onCleanup, percentile, say, step, table, workDir } from './support.ts';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOTES = Number(process.env.BENCH_SEARCH_NOTES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 10);
 const TRIGGER_NOTES = Number(process.env.BENCH_SEARCH_TRIGGER_NOTES ?? 5_000);
+const KEEP = process.env.BENCH_SEARCH_KEEP === '1';
 const TARGETS = { pglite: 200, postgres: 50 } as const;
 type Backend = keyof typeof TARGETS;
 
@@ -72,15 +76,22 @@ type Figures = {
 	warm: Timing[];
 };
 
-async function open(backend: Backend, name: string): Promise<Database> {
+/** A new database, dropped at the end; or, with `keep`, the kept one of that name, created if missing. */
+async function open(backend: Backend, name: string, keep = false): Promise<Database> {
 	if (backend === 'pglite') {
-		const dir = join(workDir('cp-bench-search-'), name);
+		const dir = keep ? join(ROOT, '.cache', `bench-search-pglite-${NOTES}`) : join(workDir('cp-bench-search-'), name);
 		mkdirSync(dir, { recursive: true });
 		return openPglite({ dataDir: join(dir, 'db') });
 	}
 	const url = serverUrl!;
-	const db = `cp_bench_search_${name}_${process.pid}`;
+	const db = keep ? `cp_bench_search_${NOTES}` : `cp_bench_search_${name}_${process.pid}`;
 	const admin = await openPostgres(url, { max: 1 });
+	if (keep) {
+		const [found] = await queryRows<{ n: number }>(admin.db, sql`select count(*)::int as n from pg_database where datname = ${db}`);
+		if (!found.n) await admin.db.execute(sql.raw(`CREATE DATABASE "${db}"`));
+		await admin.close();
+		return openPostgres(withDatabase(url, db));
+	}
 	await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
 	await admin.db.execute(sql.raw(`CREATE DATABASE "${db}"`));
 	onCleanup(async () => {
@@ -88,6 +99,12 @@ async function open(backend: Backend, name: string): Promise<Database> {
 		await admin.close();
 	});
 	return openPostgres(withDatabase(url, db));
+}
+
+/** The notes a kept database already holds (0 when new). */
+async function notesIn(db: Db): Promise<number> {
+	const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from note`);
+	return row.n;
 }
 
 /** What autovacuum does after a bulk load on a server, and the app's own maintenance on PGlite. */
@@ -166,9 +183,12 @@ async function timeQueries(db: Db): Promise<Timing[]> {
 
 async function measure(backend: Backend): Promise<Figures> {
 	say(`=== ${backend} ===`);
-	const database = await step(`opening a new ${backend} database`, () => open(backend, 'corpus'), 20_000);
+	const database = await step(`opening ${KEEP ? 'the kept' : 'a new'} ${backend} database`, () => open(backend, 'corpus', KEEP), 20_000);
 	try {
 		await step('migrating', () => database.migrate(), 20_000);
+		const kept = KEEP ? await notesIn(database.db) : 0;
+		if (kept && kept !== NOTES) throw new Error(`The kept ${backend} database holds ${kept} notes, not ${NOTES}: drop it first.`);
+		if (kept) return await timeKept(backend, database);
 		const load = await step(
 			`writing ${NOTES.toLocaleString('en')} notes (the search index is kept by triggers as they are written)`,
 			() =>
@@ -195,6 +215,8 @@ async function measure(backend: Backend): Promise<Figures> {
 		const warm = await step('the same with the result cache', () => timeQueries(database.db), CASES.length * ROUNDS * 20);
 		await stopCache();
 		await database.close();
+		if (KEEP)
+			return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers: NO_TRIGGERS, size, timings, warm };
 		const triggers = await step(
 			`pricing the triggers: importing ${TRIGGER_NOTES} notes with and without them`,
 			() => timeTriggers(backend),
@@ -205,6 +227,29 @@ async function measure(backend: Backend): Promise<Figures> {
 		await database.close().catch(() => undefined);
 		throw e;
 	}
+}
+
+const NO_TRIGGERS: Figures['triggers'] = { with: NaN, without: NaN };
+
+/** A kept corpus: only the queries are timed (its load, rebuild and trigger figures are those of the run that wrote it). */
+async function timeKept(backend: Backend, database: Database): Promise<Figures> {
+	say(`reusing the kept corpus of ${NOTES.toLocaleString('en')} notes: only the queries are timed`);
+	await step('vacuum and analyze', () => settle(database), 30_000);
+	const [size] = await queryRows<{ database: string; index: string }>(
+		database.db,
+		sql`select pg_size_pretty(pg_database_size(current_database())) as database,
+			pg_size_pretty(pg_total_relation_size('note_search')) as index`
+	);
+	const timings = await step(
+		`timing ${CASES.length} queries, ${ROUNDS} rounds`,
+		() => timeQueries(database.db),
+		CASES.length * ROUNDS * 200
+	);
+	const stopCache = await watchSearchCache(database);
+	const warm = await step('the same with the result cache', () => timeQueries(database.db), CASES.length * ROUNDS * 20);
+	await stopCache();
+	await database.close();
+	return { backend, load: { seconds: NaN, rate: NaN }, rebuild: { rows: NaN, indexes: NaN }, triggers: NO_TRIGGERS, size, timings, warm };
 }
 
 function report(all: Figures[]): string {
@@ -246,11 +291,15 @@ function report(all: Figures[]): string {
 			'',
 			`All queries, cold: p50 ${ms(percentile(every, 50))} ms, p95 ${ms(p95)} ms: ${p95 < target ? 'pass' : 'FAIL'} (p95 < ${target} ms).`,
 			`With the result cache (a repeated query between two writes): p50 ${ms(percentile(everyWarm, 50))} ms, p95 ${ms(percentile(everyWarm, 95))} ms.`,
-			`Corpus written in ${f.load.seconds.toFixed(0)} s (${Math.round(f.load.rate)} notes/s, index kept by the triggers). ` +
-				`Index rebuilt from the notes in ${(f.rebuild.rows + f.rebuild.indexes).toFixed(0)} s (rows ${f.rebuild.rows.toFixed(0)} s, indexes ${f.rebuild.indexes.toFixed(0)} s).`,
+			Number.isNaN(f.load.seconds)
+				? 'Corpus reused (BENCH_SEARCH_KEEP): its writing and rebuild times are those of the run that wrote it.'
+				: `Corpus written in ${f.load.seconds.toFixed(0)} s (${Math.round(f.load.rate)} notes/s, index kept by the triggers). ` +
+						`Index rebuilt from the notes in ${(f.rebuild.rows + f.rebuild.indexes).toFixed(0)} s (rows ${f.rebuild.rows.toFixed(0)} s, indexes ${f.rebuild.indexes.toFixed(0)} s).`,
 			`Database ${f.size.database}, of which the search index (note_search, its TOAST and indexes) ${f.size.index}.`,
-			`Import of ${TRIGGER_NOTES.toLocaleString('en')} notes: ${Math.round(f.triggers.with)} notes/s with the search triggers, ` +
-				`${Math.round(f.triggers.without)} without: ${perNote.toFixed(1)} ms of triggers per note.`,
+			Number.isNaN(f.triggers.with)
+				? 'Trigger cost not measured (BENCH_SEARCH_KEEP).'
+				: `Import of ${TRIGGER_NOTES.toLocaleString('en')} notes: ${Math.round(f.triggers.with)} notes/s with the search triggers, ` +
+						`${Math.round(f.triggers.without)} without: ${perNote.toFixed(1)} ms of triggers per note.`,
 			''
 		);
 	}

@@ -21,7 +21,8 @@ export const hasNoteFilter = (q: ParsedSearchQuery) =>
 /**
  * The notes of the index this viewer may see (never deleted ones, admins included: a search is not moderation) that
  * pass the query's filters. A notebook or community filter names one the viewer may see, or keeps nothing: counting
- * the notes of a hidden notebook would tell which visible notes it holds.
+ * the notes of a hidden notebook would tell which visible notes it holds. Authors and notebooks are matched by forms
+ * their indexes serve (migration 0012); these parts are only ever ANDed, where null and false both leave a note out.
  */
 export function noteFilters(viewer: Viewer, q: ParsedSearchQuery): SQL {
 	const parts: SQL[] = [sql`not ${noteSearch.deleted}`, visibleNoteSearchFilter(viewer)];
@@ -35,10 +36,10 @@ export function noteFilters(viewer: Viewer, q: ParsedSearchQuery): SQL {
 	}
 	if (q.author) {
 		const account = sql`(select ${profile.accountId} from ${profile} where lower(${profile.handle}) = ${q.author.toLowerCase()})`;
-		parts.push(sql`coalesce(${noteSearch.authorId} = ${account} or ${account} = any(${noteSearch.otherAuthorIds}), false)`);
+		parts.push(sql`(${noteSearch.authorId} = ${account} or ${noteSearch.otherAuthorIds} @> array[${account}])`);
 	}
 	if (q.notebook) {
-		parts.push(sql`coalesce(${noteSearch.notebookId} = ${q.notebook} or ${q.notebook}::text = any(${noteSearch.otherNotebookIds}), false)
+		parts.push(sql`(${noteSearch.notebookId} = ${q.notebook} or ${noteSearch.otherNotebookIds} @> array[${q.notebook}::text])
 			and exists (select 1 from ${notebook}
 			where ${notebook.id} = ${q.notebook} and ${notebook.deletedAt} is null and ${visibleNotebookFilter(viewer)})`);
 	}

@@ -1,8 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { visibleCommunityFilter } from '../communities/index.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
+import type { Matches } from './note-match.ts';
 
 const { community, notebook, profile } = schema;
 
@@ -22,13 +23,13 @@ const GROUPED = { type: 15, language: 23, licence: 27, year: 29, community: 30, 
  * combinations; the authors; the notebooks), and each facet is then summed from those groups. Communities and
  * notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
  */
-export async function countNotes(db: Db, viewer: Viewer, where: SQL): Promise<NoteCounts> {
+export async function countNotes(db: Db, viewer: Viewer, { from, where }: Matches): Promise<NoteCounts> {
 	const rows = await queryRows<{ facet: string; value: string | null; label: string | null; n: string | number }>(
 		db,
 		sql`with g0 as (
 			select type, language, licence, year, community_id, author_id, other_author_ids, notebook_id, other_notebook_ids,
 				grouping(type, author_id, notebook_id) as gb, count(*) as n
-			from ${schema.noteSearch} where ${where}
+			from ${from} where ${where}
 			group by grouping sets ((type, language, licence, year, community_id), (author_id, other_author_ids),
 				(notebook_id, other_notebook_ids))
 		),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
 import { noteFilters } from './filters.ts';
+import { matchingNotes, type Matches } from './note-match.ts';
 import { countNotes, type NoteCounts } from './note-counts.ts';
 import { newestNotes, rankNotes, type Extra, type NoteHit } from './note-ranking.ts';
 import type { ParsedSearchQuery } from './schemas.ts';
@@ -31,21 +32,28 @@ export function startNotePass(
 	extra: Extra[] = []
 ): { hits: Promise<NoteHit[]>; counts: Promise<NoteCounts> } {
 	const text = q.q;
-	const tsquery = sql`commonplace_search_query(${text}::text)`;
 	const filters = noteFilters(viewer, q);
-	const words = extra.length
-		? sql`(${noteSearch.document} @@ ${tsquery} or ${noteSearch.noteId} = any(${sql.param(extra.map((e) => e.id))}::text[]))`
-		: sql`${noteSearch.document} @@ ${tsquery}`;
-	const where = text ? sql`${words} and ${filters}` : filters;
+	const words = matchingNotes(
+		'document',
+		text,
+		extra.map((e) => e.id)
+	);
+	const matches: Matches = text
+		? { from: words.from, where: sql`${words.where} and ${filters}` }
+		: { from: sql`${noteSearch}`, where: filters };
 	// A title holds only words its document holds, so a title match is a match, unless the query leaves out a word that
 	// the body has: only then is the document checked too (read from TOAST, for the title matches only).
 	const excludes = /(^|\s)-\S/.test(text);
-	const titleWhere = sql`${noteSearch.titleVector} @@ ${tsquery} and ${filters} ${excludes ? sql`and ${noteSearch.document} @@ ${tsquery}` : sql``}`;
-	const counts = tuned(db, Boolean(text), (tx) => countNotes(tx, viewer, where));
+	const titleWords = matchingNotes('titleVector', text);
+	const titles: Matches = {
+		from: titleWords.from,
+		where: sql`${titleWords.where} and ${filters} ${excludes ? sql`and ${noteSearch.document} @@ commonplace_search_query(${text}::text)` : sql``}`
+	};
+	const counts = tuned(db, Boolean(text), (tx) => countNotes(tx, viewer, matches));
 	const hits = tuned(db, Boolean(text), async (tx) =>
 		window.sort === 'relevance' && text
-			? rankNotes(tx, text, where, titleWhere, extra, window.take)
-			: newestNotes(tx, where, window.sort === 'recent' ? window.after : null, window.take, await recentSince(tx))
+			? rankNotes(tx, text, matches, titles, extra, window.take)
+			: newestNotes(tx, matches, window.sort === 'recent' ? window.after : null, window.take, await recentSince(tx))
 	);
 	// Both are awaited by the caller; this keeps a failure of the one not yet awaited from going unhandled meanwhile.
 	counts.catch(() => undefined);
@@ -54,16 +62,21 @@ export function startNotePass(
 }
 
 /**
- * Runs a search statement with the planner steered to the words' GIN index. The planner does not count the cost of
+ * Runs a search statement with the planner steered to the words' GIN indexes. The planner does not count the cost of
  * reading a document vector from TOAST: for a common word it would rather scan every note sequentially and detoast
  * each (a second and more at 100,000 notes) than use the index, whose bitmap needs no recheck and reads only the
  * narrow rows; and it would walk a btree in date order, detoasting as it goes, where a bitmap reads only the matches.
+ * No parallel workers: starting them costs some 20 ms, more than the statement's own work, and the counting and the
+ * ranking already run at once. No JIT: a plan that keeps a disabled scan is costed above its threshold, and compiling
+ * takes longer than running.
  */
 function tuned<T>(db: Db, words: boolean, run: (tx: Db) => Promise<T>): Promise<T> {
 	if (!words) return run(db);
 	return db.transaction(async (tx) => {
 		await tx.execute(
-			sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', ${WORK_MEM}, true)`
+			sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+				set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true),
+				set_config('work_mem', ${WORK_MEM}, true)`
 		);
 		return run(tx);
 	});

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '../db/index.ts';
+import type { Matches } from './note-match.ts';
 
 const { noteSearch } = schema;
 
@@ -36,27 +37,28 @@ export const parsedFor = (config: SQL, text: string) => sql`case ${config} when 
  * 1 if the title or a synonym holds all its words; plus ts_rank_cd over the whole note, in [0, 1); plus 1 and the
  * likeness for a title found by its likeness), then the other matches by the prior.
  */
-export async function rankNotes(db: Db, text: string, where: SQL, titleWhere: SQL, extra: Extra[], take: number): Promise<NoteHit[]> {
+export async function rankNotes(db: Db, text: string, matches: Matches, titles: Matches, extra: Extra[], take: number): Promise<NoteHit[]> {
+	const { from, where } = matches;
 	const tsquery = sql`commonplace_search_query(${text}::text)`;
 	const extraIds = extra.map((e) => e.id);
 	// The candidates hold every match when there are fewer than RANKED_MATCHES, and at least that many otherwise: only a
 	// page that goes deeper needs the matches beyond them.
 	const tail = sql`union all
-		(select ${noteSearch.noteId}, -1 + ${noteSearch.prior} / 1000, ${atMicros(sql`${noteSearch.recentAt}`)} from ${noteSearch}
+		(select ${noteSearch.noteId}, -1 + ${noteSearch.prior} / 1000, ${atMicros(sql`${noteSearch.recentAt}`)} from ${from}
 			where ${where} and ${noteSearch.noteId} not in (select note_id from cand)
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit greatest(0, ${take} - (select count(*) from cand)))`;
 	const rows = await queryRows<NoteHit>(
 		db,
 		sql`with t as (
-			select ${noteSearch.noteId} as note_id from ${noteSearch} where ${titleWhere}
+			select ${noteSearch.noteId} as note_id from ${titles.from} where ${titles.where}
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit ${RANKED_TITLE_MATCHES}
 		),
 		short as (
-			select ${noteSearch.noteId} as note_id from ${noteSearch} where ${where} and ${noteSearch.prior} >= ${SHORT_PRIOR}
+			select ${noteSearch.noteId} as note_id from ${from} where ${where} and ${noteSearch.prior} >= ${SHORT_PRIOR}
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit ${RANKED_MATCHES}
 		),
 		best as (
-			select ${noteSearch.noteId} as note_id from ${noteSearch} where ${where}
+			select ${noteSearch.noteId} as note_id from ${from} where ${where}
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId}
 			limit greatest(0, ${RANKED_MATCHES} - (select count(*) from short))
 		),
@@ -88,7 +90,7 @@ export async function rankNotes(db: Db, text: string, where: SQL, titleWhere: SQ
  */
 export async function newestNotes(
 	db: Db,
-	where: SQL,
+	{ from, where }: Matches,
 	after: { at: string; key: string } | null,
 	take: number,
 	since: string | null
@@ -102,10 +104,10 @@ export async function newestNotes(
 	const recent = since ? sql`and ${noteSearch.recentAt} >= ${since}::timestamptz` : sql`and false`;
 	const rows = await queryRows<NoteHit>(
 		db,
-		sql`with recent as (select ${columns} from ${noteSearch} where ${where} ${cursor} ${recent} ${order} limit ${take})
+		sql`with recent as (select ${columns} from ${from} where ${where} ${cursor} ${recent} ${order} limit ${take})
 		select * from recent
 		union all
-		(select ${columns} from ${noteSearch} where ${where} ${cursor} ${order}
+		(select ${columns} from ${from} where ${where} ${cursor} ${order}
 			limit case when (select count(*) from recent) < ${take} then ${take} else 0 end)`
 	);
 	const seen = new Set<string>();

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, customType, index, pgTable, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { note } from './notes.ts';
 
+/** The text search configurations of notes (note_search.config), each with its own indexes. */
+export const CONFIGS = ['fr', 'en', 'simple'] as const;
+
 /** PostgreSQL's full-text document type; drizzle has no column type for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -55,16 +58,35 @@ export const noteSearch = pgTable(
 		prior: real('prior').notNull()
 	},
 	(t) => [
-		// A small pending list: PGlite has no autovacuum to merge it, and every search reads all of it.
-		index('note_search_document_idx').using('gin', t.document).with({ gin_pending_list_limit: 1024 }),
+		// One index per configuration (migration 0012), each holding only its notes: a search asks each for the words as
+		// that configuration parses them, and their bitmaps are ORed. One index over every note would need each word ANDed
+		// with a marker of its configuration, and reading the markers' postings (every French or English note) cost more
+		// than the words'. A small pending list: PGlite has no autovacuum to merge it, and every search reads all of it.
+		...CONFIGS.map((c) =>
+			index(`note_search_document_${c}_idx`)
+				.using('gin', t.document)
+				.where(sql.raw(`config = '${c}'`))
+				.with({ gin_pending_list_limit: 1024 })
+		),
 		// The short notes (at most 58 distinct words: the best prior, about a tenth of the benchmark's notes): for a common
-		// word, the best candidates by the prior are found in this small index instead of among all its matches
+		// word, the best candidates by the prior are found in these small indexes instead of among all its matches
 		// (search/note-ranking.ts).
-		index('note_search_short_idx')
-			.using('gin', t.document)
-			.where(sql`${t.prior} >= -4.1::real`)
-			.with({ gin_pending_list_limit: 1024 }),
-		index('note_search_title_vector_idx').using('gin', t.titleVector),
+		...CONFIGS.map((c) =>
+			index(`note_search_short_${c}_idx`)
+				.using('gin', t.document)
+				.where(sql.raw(`config = '${c}' and prior >= -4.1::real`))
+				.with({ gin_pending_list_limit: 1024 })
+		),
+		...CONFIGS.map((c) =>
+			index(`note_search_title_vector_${c}_idx`)
+				.using('gin', t.titleVector)
+				.where(sql.raw(`config = '${c}'`))
+		),
+		// Narrowing by a notebook or an author (search/filters.ts) reads their notes through these, ANDed with the words'.
+		index('note_search_notebook_idx').on(t.notebookId),
+		index('note_search_other_notebooks_idx').using('gin', t.otherNotebookIds),
+		index('note_search_author_idx').on(t.authorId),
+		index('note_search_other_authors_idx').using('gin', t.otherAuthorIds),
 		index('note_search_title_key_idx').using('gin', t.titleKey.op('gin_trgm_ops')),
 		index('note_search_recent_idx').on(t.recentAt.desc(), t.noteId.desc())
 	]
