@@ -105,6 +105,9 @@ export class LiveHub {
 	 */
 	receive(payload?: string): void {
 		this.#queue = this.#queue
+			// After what is already due: the write that sent the event answers its writer before the fan-out's reads
+			// and writes take the process (on PGlite, the event arrives before the COMMIT's own promise resolves).
+			.then(() => new Promise((resolve) => setImmediate(resolve)))
 			.then(() => this.#deliver(payload))
 			.catch((e: Error) => console.error(`[realtime] delivery failed: ${e.message}`));
 	}
@@ -154,9 +157,15 @@ export class LiveHub {
 		}
 	}
 
-	/** Hands each subscriber its event; one event is one object, which streams encode once for all (stream.ts). */
-	#fanOut(eventFor: (s: LiveSubscriber) => ClientEvent | null): void {
-		for (const s of this.#subscribers) {
+	/**
+	 * Hands each subscriber its event; one event is one object, which streams encode once for all (stream.ts). A few
+	 * streams at a time: between two batches the process answers its requests, so a large audience never holds up
+	 * the writer whose message it is being told of.
+	 */
+	async #fanOut(eventFor: (s: LiveSubscriber) => ClientEvent | null): Promise<void> {
+		let sent = 0;
+		for (const s of [...this.#subscribers]) {
+			if (++sent % FAN_OUT_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
 			const out = eventFor(s);
 			if (!out) continue;
 			try {
@@ -168,6 +177,8 @@ export class LiveHub {
 		}
 	}
 }
+
+const FAN_OUT_BATCH = 25;
 
 // One hub per process, shared by server.ts (boot) and the bundled app through globalThis, started on first use.
 const KEY = Symbol.for('commonplace.live-hub');
