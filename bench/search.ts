@@ -201,19 +201,7 @@ async function measure(backend: Backend): Promise<Figures> {
 		);
 		await step('vacuum and analyze', () => settle(database), 30_000);
 		const rebuild = await step('rebuilding the search index from the notes', () => timeRebuild(database.db), NOTES * 3);
-		const [size] = await queryRows<{ database: string; index: string }>(
-			database.db,
-			sql`select pg_size_pretty(pg_database_size(current_database())) as database,
-				pg_size_pretty(pg_total_relation_size('note_search')) as index`
-		);
-		const timings = await step(
-			`timing ${CASES.length} queries, ${ROUNDS} rounds`,
-			() => timeQueries(database.db),
-			CASES.length * ROUNDS * 200
-		);
-		const stopCache = await watchSearchCache(database);
-		const warm = await step('the same with the result cache', () => timeQueries(database.db), CASES.length * ROUNDS * 20);
-		await stopCache();
+		const { size, timings, warm } = await timeSearch(database);
 		await database.close();
 		if (KEEP)
 			return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers: NO_TRIGGERS, size, timings, warm };
@@ -229,12 +217,8 @@ async function measure(backend: Backend): Promise<Figures> {
 	}
 }
 
-const NO_TRIGGERS: Figures['triggers'] = { with: NaN, without: NaN };
-
-/** A kept corpus: only the queries are timed (its load, rebuild and trigger figures are those of the run that wrote it). */
-async function timeKept(backend: Backend, database: Database): Promise<Figures> {
-	say(`reusing the kept corpus of ${NOTES.toLocaleString('en')} notes: only the queries are timed`);
-	await step('vacuum and analyze', () => settle(database), 30_000);
+/** The database's size, then the queries timed cold, then again with the result cache armed. */
+async function timeSearch(database: Database): Promise<Pick<Figures, 'size' | 'timings' | 'warm'>> {
 	const [size] = await queryRows<{ database: string; index: string }>(
 		database.db,
 		sql`select pg_size_pretty(pg_database_size(current_database())) as database,
@@ -248,6 +232,16 @@ async function timeKept(backend: Backend, database: Database): Promise<Figures> 
 	const stopCache = await watchSearchCache(database);
 	const warm = await step('the same with the result cache', () => timeQueries(database.db), CASES.length * ROUNDS * 20);
 	await stopCache();
+	return { size, timings, warm };
+}
+
+const NO_TRIGGERS: Figures['triggers'] = { with: NaN, without: NaN };
+
+/** A kept corpus: only the queries are timed (its load, rebuild and trigger figures are those of the run that wrote it). */
+async function timeKept(backend: Backend, database: Database): Promise<Figures> {
+	say(`reusing the kept corpus of ${NOTES.toLocaleString('en')} notes: only the queries are timed`);
+	await step('vacuum and analyze', () => settle(database), 30_000);
+	const { size, timings, warm } = await timeSearch(database);
 	await database.close();
 	return { backend, load: { seconds: NaN, rate: NaN }, rebuild: { rows: NaN, indexes: NaN }, triggers: NO_TRIGGERS, size, timings, warm };
 }
