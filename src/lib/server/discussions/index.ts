@@ -4,9 +4,7 @@ export { startThread, insertThread, type NewThread } from './write-thread.ts';
 export { postMessage, postMessageAndShow, editMessage, deleteMessage, deleteMessageWithFiles } from './write-message.ts';
 export {
 	withMessageFiles,
-	prepareMessageFiles,
 	openMessageFile,
-	chosenFiles,
 	MESSAGE_FILES_MAX,
 	type MessageUpload,
 	type MessageFile,
