@@ -37,8 +37,7 @@ const sizeOf = (f: Blob | Uint8Array) => (isBlob(f) ? f.size : f.length);
 const named = (u: MessageUpload): Named => (u instanceof Blob ? { file: u, filename: 'name' in u ? String(u.name) : '' } : u);
 
 /** A file field left empty by a browser arrives as a nameless, empty part: it is no file. */
-const chosenFiles = (uploads: MessageUpload[]): Named[] =>
-	uploads.map(named).filter((u) => sizeOf(u.file) > 0 || u.filename.trim() !== '');
+const chosenFiles = (uploads: MessageUpload[]): Named[] => uploads.map(named).filter((u) => sizeOf(u.file) > 0 || u.filename.trim() !== '');
 
 /**
  * Checks and stores the files of a message to come. Refuses more than MESSAGE_FILES_MAX files (ValidationError
