@@ -2,11 +2,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { visibleCommunityFilter } from '../communities/index.ts';
 import { schema } from '../db/index.ts';
+import { REACH } from '../db/schema/search.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
 import type { ParsedSearchQuery } from './schemas.ts';
 import { visibleNoteSearchFilter } from './visibility-filter.ts';
 
-const { noteSearch, community, notebook, profile } = schema;
+const { noteSearch, noteSearchFacets, community, notebook, profile } = schema;
 
 /** True when the query narrows by a fact only notes have: the results are then notes only. */
 export const hasNoteFilter = (q: ParsedSearchQuery) =>
@@ -25,11 +26,18 @@ export const hasNoteFilter = (q: ParsedSearchQuery) =>
  * their indexes serve (migration 0012); these parts are only ever ANDed, where null and false both leave a note out.
  */
 export function noteFilters(viewer: Viewer, q: ParsedSearchQuery): SQL {
-	const parts: SQL[] = [sql`not ${noteSearch.deleted}`, visibleNoteSearchFilter(viewer)];
-	if (q.type) parts.push(sql`${noteSearch.type} = ${q.type}`);
-	if (q.lang) parts.push(sql`${noteSearch.language} = ${q.lang}`);
-	if (q.licence) parts.push(sql`${noteSearch.licence} = ${q.licence}`);
-	if (q.year) parts.push(sql`${noteSearch.year} = ${q.year}`);
+	const parts: SQL[] = [sql`${noteSearch.reach} < ${sql.raw(String(REACH.deleted))}`, visibleNoteSearchFilter(viewer)];
+	// The single-valued facets are coded (note_search_facets): the codes that match, among a few hundred.
+	const facts: SQL[] = [];
+	if (q.type) facts.push(sql`${noteSearchFacets.type} = ${q.type}`);
+	if (q.lang) facts.push(sql`${noteSearchFacets.language} = ${q.lang}`);
+	if (q.licence) facts.push(sql`${noteSearchFacets.licence} = ${q.licence}`);
+	if (q.year) facts.push(sql`${noteSearchFacets.year} = ${q.year}`);
+	if (facts.length) {
+		parts.push(
+			sql`${noteSearch.facets} in (select ${noteSearchFacets.code} from ${noteSearchFacets} where ${sql.join(facts, sql` and `)})`
+		);
+	}
 	if (q.community) {
 		parts.push(sql`${noteSearch.communityId} = (select ${community.id} from ${community}
 			where lower(${community.slug}) = ${q.community.toLowerCase()} and ${visibleCommunityFilter(viewer)})`);

@@ -5,7 +5,7 @@ import { queryRows, schema, type Db } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
 import type { Matches } from './note-match.ts';
 
-const { community, notebook, profile } = schema;
+const { community, notebook, noteSearchFacets, profile } = schema;
 
 /** Values listed per facet with labels (notebooks, communities, authors), most results first. */
 export const FACET_VALUES = 30;
@@ -14,29 +14,29 @@ export type FacetRow = { facet: string; value: string; label: string | null; cou
 export type NoteCounts = { total: number; facets: FacetRow[] };
 
 // grouping(type, language, licence, year, community_id) of each grouping set of `g`: a bit per column left out. In
-// `g0`, grouping(type, author_id, notebook_id) is 3 for the facts, 5 for the authors, 6 for the notebooks.
+// `g0`, grouping(facets, author_id, notebook_id) is 3 for the facts, 5 for the authors, 6 for the notebooks.
 const GROUPED = { type: 15, language: 23, licence: 27, year: 29, community: 30, total: 31 } as const;
 
 /**
  * The total and the facet counts of every match, exactly, in one pass over the matches' rows (never their document
- * vectors): they are grouped once into three small hash tables (the single-valued facts together, a few hundred
- * combinations; the authors; the notebooks), and each facet is then summed from those groups. Communities and
+ * vectors): they are grouped once into three small hash tables (the code of the single-valued facts, a few hundred;
+ * the authors; the notebooks), and each facet is then summed from those groups, the facts through their codes. Communities and
  * notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
  */
 export async function countNotes(db: Db, viewer: Viewer, { from, where }: Matches): Promise<NoteCounts> {
 	const rows = await queryRows<{ facet: string; value: string | null; label: string | null; n: string | number }>(
 		db,
 		sql`with g0 as (
-			select type, language, licence, year, community_id, author_id, other_author_ids, notebook_id, other_notebook_ids,
-				grouping(type, author_id, notebook_id) as gb, count(*) as n
+			select facets, author_id, other_author_ids, notebook_id, other_notebook_ids,
+				grouping(facets, author_id, notebook_id) as gb, count(*) as n
 			from ${from} where ${where}
-			group by grouping sets ((type, language, licence, year, community_id), (author_id, other_author_ids),
-				(notebook_id, other_notebook_ids))
+			group by grouping sets ((facets), (author_id, other_author_ids), (notebook_id, other_notebook_ids))
 		),
 		g as (
-			select type, language, licence, year::text as year, community_id,
-				grouping(type, language, licence, year, community_id) as gb, sum(n) as n
-			from g0 where gb = 3 group by grouping sets ((type), (language), (licence), (year), (community_id), ())
+			select f.type, f.language, f.licence, f.year::text as year, f.community_id,
+				grouping(f.type, f.language, f.licence, f.year, f.community_id) as gb, sum(g0.n) as n
+			from g0 join ${noteSearchFacets} f on f.code = g0.facets
+			where g0.gb = 3 group by grouping sets ((f.type), (f.language), (f.licence), (f.year), (f.community_id), ())
 		),
 		authors as (
 			select id, sum(n) as n from (

@@ -304,7 +304,7 @@ describe('facets, filters, sorts and pages', () => {
 });
 
 describe('freshness', () => {
-	it('follows a creation, an edit, a visibility change, an inclusion, a co-author and a deletion at once', async () => {
+	it('follows a creation, an edit, a new licence, type and language, a visibility change, an inclusion, a co-author and a deletion at once', async () => {
 		const author = await makeAccount(t.ctx);
 		const coauthor = await makeAccount(t.ctx);
 		const v = await author.viewer();
@@ -320,7 +320,22 @@ describe('freshness', () => {
 		expect(await ids(anonymous, { q: 'pamplemousse' })).toEqual([]);
 		expect(await ids(anonymous, { q: 'mandarine' })).toEqual([id]);
 
-		await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ visibility: 'private', baseRevisionId: r2 }));
+		// A new licence and type recode the facets in place; a new language parses the text again.
+		const { revisionId: r3 } = await updateNote(
+			t.ctx.db,
+			v,
+			id,
+			UpdateNoteInput.parse({ licence: 'CC0-1.0', type: 'term', baseRevisionId: r2 })
+		);
+		expect(await ids(anonymous, { q: 'mandarine', licence: 'CC0-1.0', type: 'term' })).toEqual([id]);
+		expect(await ids(anonymous, { q: 'mandarine', licence: 'CC-BY-SA-4.0' })).toEqual([]);
+		const byLicence = (await searchCommons(t.ctx.db, anonymous, { q: 'mandarine' })).facets.licence;
+		expect(byLicence).toEqual([{ value: 'CC0-1.0', count: 1 }]);
+		const { revisionId: r4 } = await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ language: 'en', baseRevisionId: r3 }));
+		expect(await ids(anonymous, { q: 'mandarine', lang: 'en', type: 'term' })).toEqual([id]);
+		expect(await ids(anonymous, { q: 'mandarine', lang: 'fr' })).toEqual([]);
+
+		await updateNote(t.ctx.db, v, id, UpdateNoteInput.parse({ visibility: 'private', baseRevisionId: r4 }));
 		expect(await ids(anonymous, { q: 'mandarine' })).toEqual([]);
 		expect(await ids(v, { q: 'mandarine' })).toEqual([id]);
 		await setNoteStatus(t.ctx.db, v, id, 'draft');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, pgTable, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, real, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { note } from './notes.ts';
 
 /** The text search configurations of notes (note_search.config), each with its own indexes. */
@@ -9,10 +9,19 @@ export const CONFIGS = ['fr', 'en', 'simple'] as const;
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
+ * Where a note can be seen (note_search.reach), the facts the visibility rule reads folded into one small number that
+ * every match of a search compares: published and public; published in its community; any other state only its
+ * authors see (a draft, a note kept private); deleted. search/visibility-filter.ts reads it; the triggers write it.
+ */
+export const REACH = { public: 0, community: 1, authors: 2, deleted: 3 } as const;
+
+/**
  * The search index of notes (issue 5, ADR 8): one row per note, written only by database triggers on note,
- * note_author and notebook_note (migration 0008), so every write path, batch imports and psql included, keeps it
- * current in the same transaction. It copies the facts search filters, counts and decides visibility on, so a query
- * that matches half the notes reads these rows and never the notes'. Nothing else writes it.
+ * note_author and notebook_note (migrations 0008 and 0013), so every write path, batch imports and psql included, keeps
+ * it current in the same transaction. A common word matches half the notes, and counting them reads each match's row:
+ * the row holds only what every match is counted, filtered and ranked by, in small values (the single-valued facets as
+ * one code of note_search_facets, who can see it as one number), and the vectors and text, which leave the row for
+ * TOAST and are read for the candidates ranked and the page shown only. Nothing else writes it.
  */
 export const noteSearch = pgTable(
 	'note_search',
@@ -22,25 +31,14 @@ export const noteSearch = pgTable(
 			.references(() => note.id, { onDelete: 'cascade' }),
 		/** The text search configuration of the note's language: fr, en, or simple for any other. */
 		config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
-		/** Title and a term's synonyms (what names the note), plus the configuration's marker lexeme. */
-		titleVector: tsvector('title_vector').notNull(),
-		/** Everything searchable, weighted: A title, B summary, synonyms and definition, C body, D organisation fields. */
-		document: tsvector('document').notNull(),
-		/**
-		 * The beginning of what a reader sees of the note (summary, definition, synonyms, the body without Markdown,
-		 * organisation fields; 4,000 characters at most): what snippets are cut from. Being long, it also takes the
-		 * document vector out of the row (see migration 0008).
-		 */
-		content: text('content').notNull(),
-		/** lower(unaccent(title)): trigram matching of titles with typos, and exact-title matches. */
-		titleKey: text('title_key').notNull(),
-		type: text('type').notNull(),
-		language: text('language').notNull(),
-		licence: text('licence').notNull(),
-		status: text('status').notNull(),
-		visibility: text('visibility').notNull(),
+		/** The note's type, language, licence, year and community, as their code in note_search_facets. */
+		facets: integer('facets')
+			.notNull()
+			.references(() => noteSearchFacets.code),
+		/** REACH: who may see the note, by its status, visibility and deletion. */
+		reach: smallint('reach').notNull(),
+		/** The note's community (null when none): a member of it sees its community notes. */
 		communityId: text('community_id'),
-		deleted: boolean('deleted').notNull(),
 		/**
 		 * Active authors in byline order, the first apart from the others (null when none): counting facets then hashes
 		 * a plain value for nearly every note, where an array would cost more than the rest of the row.
@@ -50,12 +48,23 @@ export const noteSearch = pgTable(
 		/** Notebooks that include the note, whatever their visibility (decided when searching), by id, likewise split. */
 		notebookId: text('notebook_id'),
 		otherNotebookIds: text('other_notebook_ids').array(),
-		/** Year of publication (UTC), null for a never-published note. */
-		year: smallint('year'),
 		/** Publication time, or the last edit for a never-published note: the "recent" order. */
 		recentAt: timestamp('recent_at', { withTimezone: true }).notNull(),
 		/** A query-independent rank signal: shorter documents first, which picks the candidates to rank among many matches. */
-		prior: real('prior').notNull()
+		prior: real('prior').notNull(),
+		/**
+		 * The beginning of what a reader sees of the note (summary, definition, synonyms, the body without Markdown,
+		 * organisation fields; 4,000 characters at most): what snippets are cut from. Being long, it also takes the
+		 * document vector out of the row: PostgreSQL moves values to TOAST only from a row past 2 kB, then until the row
+		 * is under toast_tuple_target (128 bytes), and the vector alone would stay in the rows of most notes.
+		 */
+		content: text('content').notNull(),
+		/** Everything searchable, weighted: A title, B summary, synonyms and definition, C body, D organisation fields. */
+		document: tsvector('document').notNull(),
+		/** Title and a term's synonyms (what names the note), plus the configuration's marker lexeme. */
+		titleVector: tsvector('title_vector').notNull(),
+		/** lower(unaccent(title)): trigram matching of titles with typos, and exact-title matches. */
+		titleKey: text('title_key').notNull()
 	},
 	(t) => [
 		// One index per configuration (migration 0012), each holding only its notes: a search asks each for the words as
@@ -87,9 +96,29 @@ export const noteSearch = pgTable(
 		index('note_search_other_notebooks_idx').using('gin', t.otherNotebookIds),
 		index('note_search_author_idx').on(t.authorId),
 		index('note_search_other_authors_idx').using('gin', t.otherAuthorIds),
+		index('note_search_facets_idx').on(t.facets),
 		index('note_search_title_key_idx').using('gin', t.titleKey.op('gin_trgm_ops')),
 		index('note_search_recent_idx').on(t.recentAt.desc(), t.noteId.desc())
 	]
+);
+
+/**
+ * The single-valued facets of notes, each combination once (a few hundred): note_search.facets is its code. Counting
+ * groups the matches by that one number, and narrowing by a type, language, licence, year or community picks codes
+ * here. Rows are added by the triggers as combinations appear, and never removed (an unused code counts nothing).
+ */
+export const noteSearchFacets = pgTable(
+	'note_search_facets',
+	{
+		code: integer('code').primaryKey().generatedAlwaysAsIdentity(),
+		type: text('type').notNull(),
+		language: text('language').notNull(),
+		licence: text('licence').notNull(),
+		/** Year of publication (UTC), null for a never-published note. */
+		year: smallint('year'),
+		communityId: text('community_id')
+	},
+	(t) => [unique('note_search_facets_key').on(t.type, t.language, t.licence, t.year, t.communityId).nullsNotDistinct()]
 );
 
 /**
