@@ -20,8 +20,8 @@ const GROUPED = { type: 15, language: 23, licence: 27, year: 29, community: 30, 
 /**
  * The total and the facet counts of every match, exactly, in one pass over the matches' rows (never their document
  * vectors): they are grouped once into three small hash tables (the code of the single-valued facts, a few hundred;
- * the authors; the notebooks), and each facet is then summed from those groups, the facts through their codes. Communities and
- * notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
+ * the authors; the notebooks), and each facet is then summed from those groups, the facts through their codes.
+ * Communities and notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
  */
 export async function countNotes(db: Db, viewer: Viewer, { from, where }: Matches): Promise<NoteCounts> {
 	const rows = await queryRows<{ facet: string; value: string | null; label: string | null; n: string | number }>(
