@@ -8,10 +8,11 @@ const { noteSearch } = schema;
 export type Matches = { from: SQL; where: SQL };
 
 /**
- * May the parse hold a phrase (positions to check)? A quoted phrase, and a word the parser cuts in parts (a hyphen,
- * an apostrophe). A guess on the safe side: it only chooses between two forms of the same matches.
+ * May the parse hold a phrase (positions to check)? Anything but letters, digits and spaces: a quoted phrase, a word
+ * the parser cuts in parts (a hyphen, an apostrophe, a middle dot, a path). A guess on the safe side: it only chooses
+ * between two forms of the same matches.
  */
-const mayHavePhrase = (text: string) => /["'’-]/.test(text);
+const mayHavePhrase = (text: string) => /[^\p{L}\p{N}\s]/u.test(text);
 
 /**
  * The notes whose vector (`document` or `titleVector`) matches the query in web search syntax, each in its own
@@ -20,17 +21,22 @@ const mayHavePhrase = (text: string) => /["'’-]/.test(text);
  * literals, not parameters: the planner must see them to pick the partial indexes. `extra` adds these notes (titles
  * found by their likeness to the query).
  *
+ * The indexes hold words and word pairs (migration 0014), and commonplace_search_key_query asks them the query with
+ * each phrase of two words as its pair: then the index alone answers, exactly, and no candidate is read to check it.
+ *
  * Plain words: one WHERE ORs the configurations, and the planner ORs their bitmaps, so each page of the table is read
- * once (French and English notes share the pages) and no candidate is checked again (a GIN bitmap of words is exact).
- * A phrase: its positions are checked on every candidate, and in an OR the planner would check each against every
- * configuration's parse in turn, reading its document from TOAST each time; so each configuration is a branch of a
- * UNION ALL, which checks a candidate against its own parse only, at the price of reading the pages once per branch.
+ * once (French and English notes share the pages). Anything else may leave positions to check (a phrase of three words
+ * or more, or of words further apart): the index then finds the notes holding the phrase's words and pairs, and the
+ * phrase is checked on their stored vector. That check is a filter of its configuration's branch of a UNION ALL: in an
+ * OR it would be a filter of every configuration's notes, each computing the index's keys again to tell which arm it
+ * matched. When nothing is left to check, the filter is a constant true, computed once.
  */
 export function matchingNotes(vector: 'document' | 'titleVector', text: string, extra: string[] = []): Matches {
 	const column = noteSearch[vector];
 	const literal = (c: string) => sql.raw(`'${c}'`);
+	const keyQuery = (c: string) => sql`commonplace_search_key_query(${literal(c)}, ${text}::text)`;
+	const arm = (c: string) => sql`${noteSearch.config} = ${literal(c)} and commonplace_search_keys(${column}) @@ (${keyQuery(c)}).keys`;
 	const parse = (c: string) => sql`commonplace_search_parse(${literal(c)}, ${text}::text)`;
-	const arm = (c: string) => sql`${noteSearch.config} = ${literal(c)} and ${column} @@ ${parse(c)}`;
 	const extraIds = sql`${noteSearch.noteId} = any(${sql.param(extra)}::text[])`;
 	if (!mayHavePhrase(text)) {
 		const arms = sql.join(
@@ -39,7 +45,8 @@ export function matchingNotes(vector: 'document' | 'titleVector', text: string, 
 		);
 		return { from: sql`${noteSearch}`, where: extra.length ? sql`(${arms} or ${extraIds})` : sql`(${arms})` };
 	}
-	const branches = CONFIGS.map((c) => sql`select * from ${noteSearch} where ${arm(c)}`);
+	const checked = (c: string) => sql`((select exact from ${keyQuery(c)}) or ${column} @@ (select ${parse(c)}))`;
+	const branches = CONFIGS.map((c) => sql`select * from ${noteSearch} where ${arm(c)} and ${checked(c)}`);
 	if (extra.length) {
 		const own = sql`case ${noteSearch.config} ${sql.join(
 			CONFIGS.map((c) => sql`when ${literal(c)} then ${parse(c)}`),

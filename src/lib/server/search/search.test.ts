@@ -110,6 +110,95 @@ describe('matching', () => {
 	});
 });
 
+describe('phrases', () => {
+	// Each note gives the phrase's words a different arrangement; the queries cover every form the word pairs of the
+	// index (migration 0014) rewrite, and the answer must be PostgreSQL's own positional check of the stored vectors.
+	const texts: Record<string, [string, string, string?]> = {
+		exact: ['Stockage', 'Le système de fichiers garde les données.'],
+		article: ['Stockage bis', 'Un système des fichiers anciens.'],
+		between: ['Stockage ter', 'Un système libre fichiers en vrac.'],
+		apart: ['Stockage quater', 'Le système gère aussi nos fichiers.'],
+		reversed: ['Stockage quinquies', 'Des fichiers dans le système.'],
+		inTitle: ['Le système de fichiers', 'Rien d’autre ici.'],
+		memory: ['Mémoire', 'La gestion de la mémoire virtuelle.'],
+		hyphen: ['Courriel', 'Envoyez un e-mail à la liste.'],
+		english: ['Regexes', 'A regular expression matches text; regular text is not an expression.', 'en'],
+		englishApart: ['Regexes bis', 'Regular text, expression of it.', 'en'],
+		three: ['Coopératives', 'L’économie sociale et solidaire, une économie sociale mais pas solidaire.']
+	};
+	const n: Record<string, string> = {};
+	beforeAll(async () => {
+		const author = await makeAccount(t.ctx);
+		for (const [key, [title, body, language]] of Object.entries(texts)) {
+			n[key] = (await publish(author, { title, body, ...(language ? { language } : {}) })).id;
+		}
+	});
+	const made = () => Object.values(n);
+	const found = async (q: string) => {
+		const items = (await searchCommons(t.ctx.db, anonymous, { kind: 'note', q, limit: 50 })).items.map((i) => i.id);
+		return items.filter((id) => made().includes(id)).sort();
+	};
+	// The positional check on the stored vectors, which holds no pairs: what PostgreSQL's phrase operator means.
+	const positional = async (q: string) => {
+		const rows = await t.ctx.db.execute<{ id: string }>(
+			sql`select note_id as id from note_search where note_id in ${made()} and document @@ commonplace_search_parse(config, ${q}::text)`
+		);
+		return rows.rows.map((r) => r.id).sort();
+	};
+
+	it('finds a phrase as PostgreSQL’s positions do, each word where the phrase puts it, stop words counted', async () => {
+		expect(await found('"système de fichiers"')).toEqual([n.exact, n.article, n.between, n.inTitle].sort());
+		expect(await found('"regular expression"')).toEqual([n.english]);
+		expect(await found('"gestion de la mémoire"')).toEqual([n.memory]);
+		expect(await found('e-mail')).toEqual([n.hyphen]);
+		expect(await found('"économie sociale et solidaire"')).toEqual([n.three]);
+		expect(await found('-"système de fichiers" stockage')).toEqual([n.apart, n.reversed].sort());
+	});
+
+	it('agrees with the positional check for every form of query', async () => {
+		const queries = [
+			'"système de fichiers"',
+			'"systeme des fichiers"',
+			'"fichiers système"',
+			'"système fichiers"',
+			'"le système"',
+			'"regular expression"',
+			'"regular text"',
+			'"expression regular"',
+			'"gestion de la mémoire"',
+			'"gestion mémoire"',
+			'"la mémoire virtuelle"',
+			'e-mail',
+			'"un e-mail à la liste"',
+			'"économie sociale et solidaire"',
+			'"économie sociale" -solidaire',
+			'"sociale solidaire"',
+			'stockage -"système de fichiers"',
+			'"système de fichiers" OR "regular expression"',
+			'-"système de fichiers"',
+			'"système de fichiers" "gestion de la mémoire"',
+			'"it’s" système'
+		];
+		for (const q of queries) expect({ q, ids: await found(q) }).toEqual({ q, ids: await positional(q) });
+	});
+
+	it('asks the index for a phrase of two words as one pair, and checks longer ones on the notes holding their pairs', async () => {
+		const keyQuery = async (q: string) => {
+			const rows = await t.ctx.db.execute<{ keys: string; exact: boolean }>(
+				sql`select keys::text as keys, exact from commonplace_search_key_query('fr', ${q}::text)`
+			);
+			return rows.rows[0];
+		};
+		expect(await keyQuery('"système de fichiers"')).toEqual({ keys: "'system 2 fichi'", exact: true });
+		expect(await keyQuery('-"système de fichiers" OR mot')).toEqual({ keys: "!'system 2 fichi' | 'mot'", exact: true });
+		expect(await keyQuery('"gestion de la mémoire"')).toEqual({ keys: "'gestion' & 'memoir'", exact: false });
+		expect((await keyQuery('"économie sociale et solidaire"')).keys).toBe(
+			"'econom 1 social' & 'social 2 solidair' & 'econom' & 'social' & 'solidair'"
+		);
+		expect(await keyQuery('-"gestion de la mémoire"')).toEqual({ keys: "'cfg fr'", exact: false });
+	});
+});
+
 describe('visibility', () => {
 	it('agrees with canViewNote for every viewer, status, visibility and deletion', async () => {
 		const author = await makeAccount(t.ctx);

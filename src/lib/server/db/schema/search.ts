@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, real, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, customType, index, integer, pgTable, real, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { note } from './notes.ts';
 
 /** The text search configurations of notes (note_search.config), each with its own indexes. */
@@ -7,6 +7,9 @@ export const CONFIGS = ['fr', 'en', 'simple'] as const;
 
 /** PostgreSQL's full-text document type; drizzle has no column type for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** What the search indexes of a vector hold: its words and its word pairs (migration 0014, search/note-match.ts). */
+const searchKeys = (vector: AnyPgColumn) => sql`commonplace_search_keys(${vector})`;
 
 /**
  * Where a note can be seen (note_search.reach), the facts the visibility rule reads folded into one small number that
@@ -71,9 +74,12 @@ export const noteSearch = pgTable(
 		// that configuration parses them, and their bitmaps are ORed. One index over every note would need each word ANDed
 		// with a marker of its configuration, and reading the markers' postings (every French or English note) cost more
 		// than the words'. A small pending list: PGlite has no autovacuum to merge it, and every search reads all of it.
+		//
+		// The indexes hold each vector's words and its word pairs (commonplace_search_keys, migration 0014): a quoted
+		// phrase of two words is then looked up as one key, and a longer one is checked on the notes holding its pairs.
 		...CONFIGS.map((c) =>
 			index(`note_search_document_${c}_idx`)
-				.using('gin', t.document)
+				.using('gin', searchKeys(t.document))
 				.where(sql.raw(`config = '${c}'`))
 				.with({ gin_pending_list_limit: 1024 })
 		),
@@ -82,13 +88,13 @@ export const noteSearch = pgTable(
 		// (search/note-ranking.ts).
 		...CONFIGS.map((c) =>
 			index(`note_search_short_${c}_idx`)
-				.using('gin', t.document)
+				.using('gin', searchKeys(t.document))
 				.where(sql.raw(`config = '${c}' and prior >= -4.1::real`))
 				.with({ gin_pending_list_limit: 1024 })
 		),
 		...CONFIGS.map((c) =>
 			index(`note_search_title_vector_${c}_idx`)
-				.using('gin', t.titleVector)
+				.using('gin', searchKeys(t.titleVector))
 				.where(sql.raw(`config = '${c}'`))
 		),
 		// Narrowing by a notebook or an author (search/filters.ts) reads their notes through these, ANDed with the words'.
