@@ -23,6 +23,7 @@ const mayHavePhrase = (text: string) => /[^\p{L}\p{N}\s]/u.test(text);
  *
  * The indexes hold words and word pairs (migration 0014), and commonplace_search_key_query asks them the query with
  * each phrase of two words as its pair: then the index alone answers, exactly, and no candidate is read to check it.
+ * The check below is a subquery, computed once, whether or not the planner folds the query's text into a constant.
  *
  * Plain words: one WHERE ORs the configurations, and the planner ORs their bitmaps, so each page of the table is read
  * once (French and English notes share the pages). Anything else may leave positions to check (a phrase of three words
@@ -34,18 +35,22 @@ const mayHavePhrase = (text: string) => /[^\p{L}\p{N}\s]/u.test(text);
 export function matchingNotes(vector: 'document' | 'titleVector', text: string, extra: string[] = []): Matches {
 	const column = noteSearch[vector];
 	const literal = (c: string) => sql.raw(`'${c}'`);
-	const keyQuery = (c: string) => sql`commonplace_search_key_query(${literal(c)}, ${text}::text)`;
-	const arm = (c: string) => sql`${noteSearch.config} = ${literal(c)} and commonplace_search_keys(${column}) @@ (${keyQuery(c)}).keys`;
 	const parse = (c: string) => sql`commonplace_search_parse(${literal(c)}, ${text}::text)`;
+	const keys = (c: string) => sql`commonplace_search_key_query(${literal(c)}, ${text}::text)`;
+	const words = !mayHavePhrase(text);
+	// Plain words are asked as parsed: no phrase to rewrite, and no PL/pgSQL to run while planning.
+	const arm = (c: string) =>
+		sql`${noteSearch.config} = ${literal(c)} and commonplace_search_keys(${column}) @@ ${words ? parse(c) : keys(c)}`;
 	const extraIds = sql`${noteSearch.noteId} = any(${sql.param(extra)}::text[])`;
-	if (!mayHavePhrase(text)) {
+	if (words) {
 		const arms = sql.join(
 			CONFIGS.map((c) => sql`(${arm(c)})`),
 			sql` or `
 		);
 		return { from: sql`${noteSearch}`, where: extra.length ? sql`(${arms} or ${extraIds})` : sql`(${arms})` };
 	}
-	const checked = (c: string) => sql`((select exact from ${keyQuery(c)}) or ${column} @@ (select ${parse(c)}))`;
+	const checked = (c: string) =>
+		sql`((select commonplace_search_key_exact(${literal(c)}, ${text}::text)) or ${column} @@ (select ${parse(c)}))`;
 	const branches = CONFIGS.map((c) => sql`select * from ${noteSearch} where ${arm(c)} and ${checked(c)}`);
 	if (extra.length) {
 		const own = sql`case ${noteSearch.config} ${sql.join(

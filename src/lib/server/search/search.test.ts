@@ -185,7 +185,7 @@ describe('phrases', () => {
 	it('asks the index for a phrase of two words as one pair, and checks longer ones on the notes holding their pairs', async () => {
 		const keyQuery = async (q: string) => {
 			const rows = await t.ctx.db.execute<{ keys: string; exact: boolean }>(
-				sql`select keys::text as keys, exact from commonplace_search_key_query('fr', ${q}::text)`
+				sql`select commonplace_search_key_query('fr', ${q}::text)::text as keys, commonplace_search_key_exact('fr', ${q}::text) as exact`
 			);
 			return rows.rows[0];
 		};

@@ -95,36 +95,39 @@ END
 $$;
 --> statement-breakpoint
 -- What a search asks a configuration's indexes (search/note-match.ts): the words in web search syntax as that
--- configuration parses them, over words and pairs (`keys`), and whether that is the whole answer (`exact`). When
--- positions remain to check, `keys` is a query the matches all pass and the index answers without reading a row: the
--- indexable part of the query (querytree, which leaves out what is under a NOT) with every phrase operator made an
--- AND; the caller then checks the phrase on the stored vector of those notes only. With nothing indexable left (only
--- exclusions), it is the configuration's marker, which every note of it holds.
-CREATE FUNCTION "commonplace_search_key_query"(config text, q text, OUT keys tsquery, OUT exact boolean) LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+-- configuration parses them, over words and pairs. When positions remain to check (commonplace_search_key_exact is
+-- false), it is a query that the matches all pass and that the index answers without reading a row: the indexable part
+-- of the query (querytree, which leaves out what is under a NOT) with every phrase operator made an AND; the caller
+-- then checks the phrase on the stored vector of those notes only. With nothing indexable left (only exclusions), it is
+-- the configuration's marker, which every note of it holds. Both return a plain value, so that the planner computes
+-- them once from the query's text and estimates the matches from the index's statistics.
+CREATE FUNCTION "commonplace_search_key_query"(config text, q text) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
 	parsed tsquery := commonplace_search_parse(config, q);
 	rewritten record;
 	tree text;
 BEGIN
-	IF numnode(parsed) = 0 THEN
-		keys := parsed;
-		exact := true;
-		RETURN;
+	-- Without a phrase operator (no "<" at all), nothing to rewrite.
+	IF numnode(parsed) = 0 OR strpos(parsed::text, '<') = 0 THEN
+		RETURN parsed;
 	END IF;
 	rewritten := commonplace_search_pair_query(parsed);
-	exact := NOT rewritten.positional;
-	IF exact THEN
-		keys := rewritten.query;
-		RETURN;
+	IF NOT rewritten.positional THEN
+		RETURN rewritten.query;
 	END IF;
 	tree := querytree(rewritten.query);
 	IF tree IN ('', 'T') THEN
-		keys := quote_literal('cfg ' || config)::tsquery;
-	ELSE
-		keys := array_to_string(ARRAY(SELECT CASE WHEN left(t, 1) = '<' THEN '&' ELSE t END
-			FROM unnest(commonplace_search_tokens(tree)) WITH ORDINALITY AS x(t, k) ORDER BY k), ' ')::tsquery;
+		RETURN quote_literal('cfg ' || config)::tsquery;
 	END IF;
+	RETURN array_to_string(ARRAY(SELECT CASE WHEN left(t, 1) = '<' THEN '&' ELSE t END
+		FROM unnest(commonplace_search_tokens(tree)) WITH ORDINALITY AS x(t, k) ORDER BY k), ' ')::tsquery;
 END
+$$;
+--> statement-breakpoint
+-- Whether commonplace_search_key_query is the whole answer, with no positions left to check.
+CREATE FUNCTION "commonplace_search_key_exact"(config text, q text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT numnode(p) = 0 OR strpos(p::text, '<') = 0 OR NOT (commonplace_search_pair_query(p)).positional
+	FROM commonplace_search_parse(config, q) AS p
 $$;
 --> statement-breakpoint
 -- The indexes are built again over words and pairs (at 100,000 notes, about a minute more than over words alone).
@@ -145,4 +148,16 @@ CREATE INDEX "note_search_short_en_idx" ON "note_search" USING gin (commonplace_
 CREATE INDEX "note_search_short_simple_idx" ON "note_search" USING gin (commonplace_search_keys("document")) WITH (gin_pending_list_limit=1024) WHERE config = 'simple' and prior >= -4.1::real;--> statement-breakpoint
 CREATE INDEX "note_search_title_vector_fr_idx" ON "note_search" USING gin (commonplace_search_keys("title_vector")) WHERE config = 'fr';--> statement-breakpoint
 CREATE INDEX "note_search_title_vector_en_idx" ON "note_search" USING gin (commonplace_search_keys("title_vector")) WHERE config = 'en';--> statement-breakpoint
-CREATE INDEX "note_search_title_vector_simple_idx" ON "note_search" USING gin (commonplace_search_keys("title_vector")) WHERE config = 'simple';
+CREATE INDEX "note_search_title_vector_simple_idx" ON "note_search" USING gin (commonplace_search_keys("title_vector")) WHERE config = 'simple';--> statement-breakpoint
+-- No statistics for these indexes: the planner reads none from a partial index (it would not describe the whole table),
+-- and gathering them computes the pairs of every sampled row, which made ANALYZE of note_search last 36 s instead of 1
+-- at 100,000 notes (PGlite runs it in the app's process, db/maintenance.ts).
+ALTER INDEX "note_search_document_fr_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_document_en_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_document_simple_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_short_fr_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_short_en_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_short_simple_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_title_vector_fr_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_title_vector_en_idx" ALTER COLUMN 1 SET STATISTICS 0;--> statement-breakpoint
+ALTER INDEX "note_search_title_vector_simple_idx" ALTER COLUMN 1 SET STATISTICS 0;
