@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids.ts';
 import { canViewNote } from '../../domain/visibility.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
 import { createCommunity, findCommunityBySlug, inviteByEmail, joinCommunity } from '../communities/index.ts';
-import { schema } from '../db/index.ts';
+import { queryRows, schema } from '../db/index.ts';
 import { deleteMessage, postMessage, setMessageHidden, startThread, StartThreadInput } from '../discussions/index.ts';
 import { createNotebook, CreateNotebookInput, includeNote, removeNoteFromNotebook } from '../notebooks/index.ts';
 import {
@@ -140,10 +140,11 @@ describe('phrases', () => {
 	};
 	// The positional check on the stored vectors, which holds no pairs: what PostgreSQL's phrase operator means.
 	const positional = async (q: string) => {
-		const rows = await t.ctx.db.execute<{ id: string }>(
+		const rows = await queryRows<{ id: string }>(
+			t.ctx.db,
 			sql`select note_id as id from note_search where note_id in ${made()} and document @@ commonplace_search_parse(config, ${q}::text)`
 		);
-		return rows.rows.map((r) => r.id).sort();
+		return rows.map((r) => r.id).sort();
 	};
 
 	it('finds a phrase as PostgreSQL’s positions do, each word where the phrase puts it, stop words counted', async () => {
@@ -184,10 +185,11 @@ describe('phrases', () => {
 
 	it('asks the index for a phrase of two words as one pair, and checks longer ones on the notes holding their pairs', async () => {
 		const keyQuery = async (q: string) => {
-			const rows = await t.ctx.db.execute<{ keys: string; exact: boolean }>(
+			const [row] = await queryRows<{ keys: string; exact: boolean }>(
+				t.ctx.db,
 				sql`select commonplace_search_key_query('fr', ${q}::text)::text as keys, commonplace_search_key_exact('fr', ${q}::text) as exact`
 			);
-			return rows.rows[0];
+			return row;
 		};
 		expect(await keyQuery('"système de fichiers"')).toEqual({ keys: "'system 2 fichi'", exact: true });
 		expect(await keyQuery('-"système de fichiers" OR mot')).toEqual({ keys: "!'system 2 fichi' | 'mot'", exact: true });
