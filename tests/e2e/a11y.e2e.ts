@@ -85,6 +85,21 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		expect(await violations(host, path)).toEqual([]);
 	});
 
+	it('has no violations when another save came first on the community form', async () => {
+		const path = `/${lang}/g/${CLOSED_COMMUNITY}/edit`;
+		await open(host, path);
+		// The same host saves the form unchanged in another tab: a new version, the same community.
+		const other = await host.context().newPage();
+		await open(other, path);
+		await other.locator('.community-edit form button[type="submit"]').click();
+		await visible(other.locator('.notice[role="status"]'));
+		await other.close();
+		await host.locator('.community-edit form button[type="submit"]').click();
+		await visible(host.locator('section.conflict'));
+		const { violations } = await new AxeBuilder({ page: host }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+
 	it('has no violations in the editor’s dialogs', async () => {
 		await open(host, `/${lang}/n/${SEED_NOTE}/edit`);
 		const toolbar = host.getByRole('toolbar');

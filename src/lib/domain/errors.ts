@@ -106,3 +106,18 @@ export class EditConflictError extends ConflictError {
 		return { currentRevisionId: this.currentRevisionId };
 	}
 }
+
+/**
+ * A save that began from a version of the item that is no longer the current one: someone saved it meanwhile, and
+ * nothing was written. The caller learns the current version, to show what was saved and let the person save again.
+ */
+export class StaleVersionError extends ConflictError {
+	readonly currentVersion: string;
+	constructor(message: string, code: string, currentVersion: string) {
+		super(message, { _: [code] });
+		this.currentVersion = currentVersion;
+	}
+	get extensions(): Record<string, unknown> {
+		return { currentVersion: this.currentVersion };
+	}
+}

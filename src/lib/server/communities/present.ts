@@ -45,6 +45,7 @@ export function presentCommunity(view: CommunityView, at: PresentAt): CommunityJ
 	return {
 		...presentCommunitySummary({ slug, name, description, visibility, kind, region, memberCount: view.memberCount }, at),
 		createdAt: community.createdAt.toISOString(),
+		version: community.version,
 		membership: view.membership ? presentMembership(view.membership) : null,
 		joinAction: view.joinAction,
 		canManage: view.canManage,

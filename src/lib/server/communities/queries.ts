@@ -1,18 +1,22 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { MembershipFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
+import { microsText } from '../db/versions.ts';
 import { visibleCommunityFilter, visibleMemberListFilter } from './visibility-filter.ts';
 
 const { community, membership, profile } = schema;
 
-export type CommunityRow = typeof community.$inferSelect;
+/** A community's row, and its version: what an edit started from (update-community.ts). */
+export type CommunityRow = typeof community.$inferSelect & { version: string };
+
+const communityColumns = { ...getTableColumns(community), version: microsText(community.updatedAt) };
 
 export const findCommunityBySlug = async (db: Db, slug: string): Promise<CommunityRow | undefined> =>
 	(
 		await db
-			.select()
+			.select(communityColumns)
 			.from(community)
 			.where(sql`lower(${community.slug}) = ${slug.toLowerCase()}`)
 	)[0];

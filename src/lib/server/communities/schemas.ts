@@ -65,7 +65,12 @@ export const UpdateCommunityInput = z
 			kind: CommunityKind.optional(),
 			region: z
 				.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), CommunityRegion.nullable().optional())
-				.describe('Region of a territorial community; blank or null clears it (a territorial community needs one)')
+				.describe('Region of a territorial community; blank or null clears it (a territorial community needs one)'),
+			baseVersion: z
+				.string({ error: 'base_version_missing' })
+				.min(1, 'base_version_missing')
+				.max(40, 'base_version_missing')
+				.describe('The `version` the edit started from; a later save makes this one a conflict (409)')
 		},
 		{ error: (issue) => (issue.code === 'unrecognized_keys' ? 'community_not_editable' : undefined) }
 	)
@@ -134,6 +139,7 @@ export type CommunitySummaryJson = z.infer<typeof CommunitySummaryJson>;
 
 export const CommunityJson = CommunitySummaryJson.extend({
 	createdAt: z.iso.datetime().describe('When the community was started'),
+	version: z.string().describe('The current version of its name, description, kind and region: send it as `baseVersion` when you edit'),
 	membership: MembershipJson.nullable().describe("The caller's own membership, null when none"),
 	joinAction: z
 		.enum(['join', 'request', 'accept-invitation', 'none'])

@@ -110,7 +110,9 @@ const operations = {
 		tags: ['communities'],
 		summary: 'Change a community’s name, description, kind or region (its hosts and admins)',
 		description:
-			'Send only the fields to change. A territorial community must keep a region (`errors.region`: ' +
+			'Send only the fields to change, with `baseVersion`: the `version` of the community the edit started from. If ' +
+			'someone saved it since, nothing is written and the answer is 409 (`errors._`: `community_edit_conflict`), ' +
+			'with the `currentVersion`. A territorial community must keep a region (`errors.region`: ' +
 			'`community_region_required`); a thematic one has none. The slug and the visibility are not editable: naming ' +
 			'either answers 422 (`errors._`: `community_not_editable`).',
 		security: requiredAuth,
@@ -122,6 +124,7 @@ const operations = {
 			401: unauthorized,
 			403: problem('The caller sees the community but is not one of its hosts'),
 			404: problem('No such community, or hidden from the caller'),
+			409: problem('Saved by someone else since `baseVersion` (`community_edit_conflict`); `currentVersion` is the version now'),
 			415: unsupported,
 			422: invalid
 		}

@@ -1,6 +1,7 @@
-import { redirect } from '@sveltejs/kit';
-import { getCommunityForEdit, updateCommunity, UpdateCommunityInput } from '#lib/server/communities/index.ts';
-import { handleForm } from '#lib/server/http/forms.ts';
+import { fail, redirect } from '@sveltejs/kit';
+import { StaleVersionError, type FieldErrors } from '#lib/domain/errors.ts';
+import { getCommunityForEdit, updateCommunity, UpdateCommunityInput, type CommunityRow } from '#lib/server/communities/index.ts';
+import { formValues, handleForm } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import { listDirectoryFacets } from '#lib/server/glossary/index.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,13 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A territorial community names its region as the directory's organisations do: their regions are the suggestions.
 	const { regions } = await listDirectoryFacets(db, locals.viewer);
 	return {
-		community: {
-			slug: community.slug,
-			name: community.name,
-			description: community.description,
-			kind: community.kind,
-			region: community.region ?? ''
-		},
+		community: editable(community),
 		regions: regions.map((r) => r.value),
 		saved: url.searchParams.has('saved')
 	};
@@ -33,9 +28,29 @@ export const actions: Actions = {
 	default: async ({ request, locals, params, url }) => {
 		// A session that expired while the form was open: sign in again rather than lose the page to an error.
 		if (!locals.account) redirect(303, signIn(locals.lang, url));
-		return handleForm(request, UpdateCommunityInput, async (input) => {
-			const { slug } = await updateCommunity(locals.app.ctx.db, locals.viewer, params.slug, input);
-			redirect(303, `/${locals.lang}/g/${slug}/edit?saved`);
+		const { db } = locals.app.ctx;
+		return handleForm(request, UpdateCommunityInput, async (input, form) => {
+			try {
+				const { slug } = await updateCommunity(db, locals.viewer, params.slug, input);
+				redirect(303, `/${locals.lang}/g/${slug}/edit?saved`);
+			} catch (e) {
+				if (!(e instanceof StaleVersionError)) throw e;
+				// Another host saved first: their version is shown beside the form, which keeps this person's text and now
+				// starts from their version, so saving again is a choice made having seen it.
+				const conflict = editable(await getCommunityForEdit(db, locals.viewer, params.slug));
+				const errors: FieldErrors = { _: ['community_edit_conflict'] };
+				return fail(409, { values: formValues(form), errors, conflict });
+			}
 		});
 	}
 };
+
+/** What the form edits, and the version it starts from. */
+const editable = (community: CommunityRow) => ({
+	slug: community.slug,
+	name: community.name,
+	description: community.description,
+	kind: community.kind,
+	region: community.region ?? '',
+	version: community.version
+});
