@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '../db/index.ts';
+import { microsText } from '../db/versions.ts';
 import type { Matches } from './note-match.ts';
 
 const { noteSearch } = schema;
@@ -22,11 +23,9 @@ const SHORT_PRIOR = sql.raw(`-4.1::real`);
 const WEIGHTS = sql.raw(`'{0.1, 0.2, 0.4, 1.0}'::float4[]`);
 const NORMALISATION = 1 | 32;
 
+/** `at`: the sort time in microseconds since 1970, as text: exact for keyset cursors, which JavaScript dates are not. */
 export type NoteHit = { id: string; score: number; at: string };
 export type Extra = { id: string; similarity: number };
-
-/** `at`: the sort time in microseconds since 1970, as text: exact for keyset cursors, which JavaScript dates are not. */
-const atMicros = (column: SQL) => sql`(extract(epoch from ${column}) * 1000000)::bigint::text`;
 
 /** The query's words as a note's own configuration (`config`: fr, en or simple) parses them, for ranking and snippets. */
 export const parsedFor = (config: SQL, text: string) => sql`case ${config} when 'fr' then commonplace_search_parse('fr', ${text}::text)
@@ -44,7 +43,7 @@ export async function rankNotes(db: Db, text: string, matches: Matches, titles: 
 	// The candidates hold every match when there are fewer than RANKED_MATCHES, and at least that many otherwise: only a
 	// page that goes deeper needs the matches beyond them.
 	const tail = sql`union all
-		(select ${noteSearch.noteId}, -1 + ${noteSearch.prior} / 1000, ${atMicros(sql`${noteSearch.recentAt}`)} from ${from}
+		(select ${noteSearch.noteId}, -1 + ${noteSearch.prior} / 1000, ${microsText(noteSearch.recentAt)} from ${from}
 			where ${where} and ${noteSearch.noteId} not in (select note_id from cand)
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit greatest(0, ${take} - (select count(*) from cand)))`;
 	const rows = await queryRows<NoteHit>(
@@ -77,7 +76,7 @@ export async function rankNotes(db: Db, text: string, matches: Matches, titles: 
 			left join unnest(${sql.param(extraIds)}::text[], ${sql.param(extra.map((e) => e.similarity))}::float8[]) as x(id, similarity)
 				on x.id = s.note_id
 		)
-		(select note_id as id, score::float8 as score, ${atMicros(sql`recent_at`)} as at from ranked order by score desc, note_id limit ${take})
+		(select note_id as id, score::float8 as score, ${microsText(sql`recent_at`)} as at from ranked order by score desc, note_id limit ${take})
 		${take > RANKED_MATCHES ? tail : sql``}`
 	);
 	return rows.map((r) => ({ id: r.id, score: Number(r.score), at: r.at })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -99,7 +98,7 @@ export async function newestNotes(
 	const cursor = after
 		? sql`and (${noteSearch.recentAt}, ${key}) < ('epoch'::timestamptz + ${after.at}::bigint * interval '1 microsecond', ${after.key}::text)`
 		: sql``;
-	const columns = sql`${noteSearch.noteId} as id, 0::float8 as score, ${atMicros(sql`${noteSearch.recentAt}`)} as at`;
+	const columns = sql`${noteSearch.noteId} as id, 0::float8 as score, ${microsText(noteSearch.recentAt)} as at`;
 	const order = sql`order by ${noteSearch.recentAt} desc, ${key} desc`;
 	const recent = since ? sql`and ${noteSearch.recentAt} >= ${since}::timestamptz` : sql`and false`;
 	const rows = await queryRows<NoteHit>(

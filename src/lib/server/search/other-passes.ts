@@ -3,6 +3,7 @@ import type { Viewer } from '../../domain/viewer.ts';
 import { visibleCommunityFilter } from '../communities/index.ts';
 import { visibleThreadFilter } from '../discussions/index.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
+import { microsText } from '../db/versions.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
 import type { SearchKind } from './schemas.ts';
 
@@ -103,7 +104,7 @@ export async function runOtherPasses(db: Db, viewer: Viewer, text: string, kinds
 	const parts = chosen.flatMap((s, i) => {
 		const k = sql.raw(`k${i}`);
 		return [
-			sql`(select ${s.kind}::text as kind, id, title, text, score, (extract(epoch from at) * 1000000)::bigint::text as at,
+			sql`(select ${s.kind}::text as kind, id, title, text, score, ${microsText(sql`at`)} as at,
 				null::bigint as total from ${k} ${after} order by ${order} limit ${window.take})`,
 			sql`select ${s.kind}::text, null, null, null, null, null, count(*) from ${k}`
 		];
