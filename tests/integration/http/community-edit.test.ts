@@ -61,6 +61,15 @@ describe('the edit form', () => {
 		expect(again).toContain('Une description à garder');
 		expect(again).toMatch(/name="kind" value="territorial"[^>]*checked/);
 		expect(formVersion(again)).toBe(baseVersion);
+		// A form without its version (a page kept open from before it had one) says what to do, and saves nothing.
+		const unversioned = await t.host.postForm(`/en/g/${slug}/edit`, {
+			name: 'Un nouveau nom',
+			description: '',
+			kind: 'thematic',
+			region: ''
+		});
+		expect(unversioned.status).toBe(400);
+		expect(decoded(await unversioned.text())).toContain('This form is missing a part it needs: reload the page');
 		expect(
 			(await t.host.postForm(`/en/g/${slug}/edit`, { baseVersion, name: 'x', description: '', kind: 'thematic', region: '' })).status
 		).toBe(400);
