@@ -85,16 +85,18 @@ describe.each(['fr', 'en'] as Lang[])('in %s', (lang) => {
 		expect(await violations(host, path)).toEqual([]);
 	});
 
-	it('has no violations when another save came first on the community form', async () => {
-		const path = `/${lang}/g/${CLOSED_COMMUNITY}/edit`;
+	it.each([
+		[`/${lang}/g/${CLOSED_COMMUNITY}/edit`, '.community-edit form button[type="submit"]'],
+		[`/${lang}/c/Xk3v9QmT2pLw7RbN/settings`, 'section[aria-labelledby="general-title"] form button[type="submit"]']
+	])('has no violations when another save came first on %s', async (path, submit) => {
 		await open(host, path);
-		// The same host saves the form unchanged in another tab: a new version, the same community.
+		// The same host saves the form unchanged in another tab: a new version, the same content.
 		const other = await host.context().newPage();
 		await open(other, path);
-		await other.locator('.community-edit form button[type="submit"]').click();
+		await other.locator(submit).click();
 		await visible(other.locator('.notice[role="status"]'));
 		await other.close();
-		await host.locator('.community-edit form button[type="submit"]').click();
+		await host.locator(submit).click();
 		await visible(host.locator('section.conflict'));
 		const { violations } = await new AxeBuilder({ page: host }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 		expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -22,6 +22,12 @@ const png = (width = 800, height = 400) =>
 		.png()
 		.toBuffer();
 
+/** The notebook's version now, as the host's client reads it before an edit. */
+const versionOf = async (id: string) => (await t.call(`/api/v1/notebooks/${id}`, { token: t.hostToken })).body.version as string;
+/** The host changes a notebook through the API, from its version now. */
+const patchAsHost = async (id: string, body: Record<string, unknown>) =>
+	t.call(`/api/v1/notebooks/${id}`, { token: t.hostToken, method: 'PATCH', body: { ...body, baseVersion: await versionOf(id) } });
+
 function coverForm(bytes: BlobPart | null, alt: string) {
 	const form = new FormData();
 	form.set('section', 'cover');
@@ -33,11 +39,7 @@ function coverForm(bytes: BlobPart | null, alt: string) {
 describe('the notebook API', () => {
 	it('changes a notebook for its managers: 403 for a reader who sees it, 404 for one who does not, 422 for bad input', async () => {
 		const nb = await notebook();
-		const changed = await t.call(`/api/v1/notebooks/${nb.id}`, {
-			token: t.hostToken,
-			method: 'PATCH',
-			body: { title: 'Titre changé', guide: 'Une note par atelier.', categoryLists: ['Thème', 'Année'] }
-		});
+		const changed = await patchAsHost(nb.id, { title: 'Titre changé', guide: 'Une note par atelier.', categoryLists: ['Thème', 'Année'] });
 		expect(changed.status).toBe(200);
 		expect(changed.body).toMatchObject({
 			id: nb.id,
@@ -48,26 +50,61 @@ describe('the notebook API', () => {
 			categoryLists: [{ name: 'Thème' }, { name: 'Année' }]
 		});
 
-		const forbidden = await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.alexToken, method: 'PATCH', body: { title: 'x' } });
+		const baseVersion = changed.body.version;
+		const forbidden = await t.call(`/api/v1/notebooks/${nb.id}`, {
+			token: t.alexToken,
+			method: 'PATCH',
+			body: { title: 'x', baseVersion }
+		});
 		expect(forbidden.status).toBe(403);
 		expect(forbidden.headers.get('content-type')).toContain('application/problem+json');
-		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { method: 'PATCH', body: { title: 'x' } })).status).toBe(401);
+		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { method: 'PATCH', body: { title: 'x', baseVersion } })).status).toBe(401);
 		const invalid = await t.call(`/api/v1/notebooks/${nb.id}`, {
 			token: t.hostToken,
 			method: 'PATCH',
-			body: { title: '', visibility: 'secret' }
+			body: { title: '', visibility: 'secret', baseVersion }
 		});
 		expect(invalid.status).toBe(422);
 		expect(Object.keys(invalid.body.errors).sort()).toEqual(['title', 'visibility']);
 		const outside = await publishedNote(`Hors du carnet ${tag()}`);
-		const toc = await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken, method: 'PATCH', body: { tocNoteId: outside } });
+		const toc = await patchAsHost(nb.id, { tocNoteId: outside });
 		expect(toc.status).toBe(422);
 		expect(toc.body.errors).toEqual({ tocNoteId: ['toc_note_not_in_notebook'] });
 
-		await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken, method: 'PATCH', body: { visibility: 'private' } });
-		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.alexToken, method: 'PATCH', body: { title: 'x' } })).status).toBe(404);
+		const hidden = await patchAsHost(nb.id, { visibility: 'private' });
+		expect(
+			(
+				await t.call(`/api/v1/notebooks/${nb.id}`, {
+					token: t.alexToken,
+					method: 'PATCH',
+					body: { title: 'x', baseVersion: hidden.body.version }
+				})
+			).status
+		).toBe(404);
 		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.alexToken, method: 'DELETE' })).status).toBe(404);
-		expect((await t.call(`/api/v1/notebooks/nope-nope-nope`, { token: t.hostToken, method: 'PATCH', body: {} })).status).toBe(404);
+		expect((await t.call(`/api/v1/notebooks/nope-nope-nope`, { token: t.hostToken, method: 'PATCH', body: { baseVersion } })).status).toBe(
+			404
+		);
+
+		// An edit begun before another one is refused whole; its client learns the version to start again from.
+		const stale = await t.call(`/api/v1/notebooks/${nb.id}`, {
+			token: t.hostToken,
+			method: 'PATCH',
+			body: { title: 'Trop tard', baseVersion }
+		});
+		expect([stale.status, stale.headers.get('content-type'), stale.body.errors, stale.body.currentVersion]).toEqual([
+			409,
+			'application/problem+json',
+			{ _: ['notebook_edit_conflict'] },
+			hidden.body.version
+		]);
+		const unversioned = await t.call(`/api/v1/notebooks/${nb.id}`, {
+			token: t.hostToken,
+			method: 'PATCH',
+			body: { title: 'Sans version' }
+		});
+		expect([unversioned.status, unversioned.body.errors]).toEqual([422, { baseVersion: ['base_version_missing'] }]);
+		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken })).body.title).toBe('Titre changé');
 	});
 
 	it('renames, moves and deletes categories', async () => {
@@ -106,8 +143,9 @@ describe('the settings page', () => {
 		expect(anonymous.status).toBe(303);
 		expect(anonymous.headers.get('location')).toBe(`/en/sign-in?next=${encodeURIComponent(`/en/c/${nb.id}/settings`)}`);
 		expect((await t.alex.get(`/en/c/${nb.id}/settings`)).status).toBe(403);
-		expect((await t.alex.postForm(`/en/c/${nb.id}/settings?/save`, { section: 'save', title: 'Pris' })).status).toBe(403);
-		await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken, method: 'PATCH', body: { visibility: 'private' } });
+		const baseVersion = await versionOf(nb.id);
+		expect((await t.alex.postForm(`/en/c/${nb.id}/settings?/save`, { section: 'save', title: 'Pris', baseVersion })).status).toBe(403);
+		await patchAsHost(nb.id, { visibility: 'private' });
 		expect((await t.alex.get(`/en/c/${nb.id}/settings`)).status).toBe(404);
 
 		const page = await t.host.get(`/fr/c/${nb.id}/settings`);
@@ -122,11 +160,49 @@ describe('the settings page', () => {
 		expect(notebookPage).not.toContain('?/addCategory');
 	});
 
+	it('shows an edit begun before the notebook changed what it holds now, keeps its text, and saves it when sent again', async () => {
+		const nb = await notebook();
+		const opened = await versionOf(nb.id);
+		// Another manager's change (here through the API) comes first.
+		await patchAsHost(nb.id, { title: 'Titre de l’autre', guide: 'Le guide de l’autre.' });
+		const fields = { section: 'save', title: 'Mon titre', description: 'Ma description qui ne se perd pas', visibility: 'public' };
+		const late = await t.host.postForm(`/fr/c/${nb.id}/settings?/save`, { ...fields, baseVersion: opened });
+		expect(late.status).toBe(409);
+		const html = (await late.text()).replaceAll('&#39;', '’');
+		expect(html).toContain('Ce carnet a changé pendant que vous modifiiez ses paramètres');
+		const start = html.indexOf('<section class="conflict"');
+		const shown = html.slice(start, html.indexOf('</section>', start));
+		expect(shown).toContain('Le carnet maintenant');
+		expect(shown).toContain('<dd>Titre de l’autre</dd>');
+		expect(shown).toContain('Le guide de l’autre.');
+		expect(html).toContain('value="Mon titre"');
+		expect(html).toContain('Ma description qui ne se perd pas');
+		const now = /name="baseVersion" value="(\d+)"/.exec(html)?.[1] ?? '';
+		expect(now).toBe(await versionOf(nb.id));
+
+		const again = await t.host.postForm(`/fr/c/${nb.id}/settings?/save`, { ...fields, baseVersion: now });
+		expect(again.status).toBe(303);
+		expect((await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken })).body).toMatchObject({
+			title: 'Mon titre',
+			description: 'Ma description qui ne se perd pas',
+			guide: ''
+		});
+	});
+
 	it('saves the form without JavaScript, and keeps the text of a refused one', async () => {
 		const nb = await notebook();
 		const note = await publishedNote(`Table ${tag()}`);
 		await t.call(`/api/v1/notebooks/${nb.id}/notes`, { token: t.hostToken, method: 'POST', body: { noteId: note } });
-		const fields = { section: 'save', title: 'Rapport annuel', description: 'Le rapport, chapitre par chapitre.', visibility: 'public' };
+		const form = await (await t.host.get(`/en/c/${nb.id}/settings`)).text();
+		const baseVersion = /name="baseVersion" value="(\d+)"/.exec(form)?.[1] ?? '';
+		expect(baseVersion).toBe(await versionOf(nb.id));
+		const fields = {
+			section: 'save',
+			title: 'Rapport annuel',
+			description: 'Le rapport, chapitre par chapitre.',
+			visibility: 'public',
+			baseVersion
+		};
 		const saved = await t.host.postForm(`/en/c/${nb.id}/settings?/save`, { ...fields, guide: 'Un chapitre par note.', tocNoteId: note });
 		expect(saved.status).toBe(303);
 		expect(saved.headers.get('location')).toBe(`/en/c/${nb.id}/settings?done=saved`);
@@ -137,7 +213,12 @@ describe('the settings page', () => {
 		expect(reader).toContain(`class="button" href="/en/n/${note}"`);
 		expect(reader).toContain('Table of contents');
 
-		const refused = await t.host.postForm(`/en/c/${nb.id}/settings?/save`, { ...fields, title: '', description: 'Mon texte gardé' });
+		const refused = await t.host.postForm(`/en/c/${nb.id}/settings?/save`, {
+			...fields,
+			baseVersion: await versionOf(nb.id),
+			title: '',
+			description: 'Mon texte gardé'
+		});
 		expect(refused.status).toBe(400);
 		const html = await refused.text();
 		expect(html).toContain('Mon texte gardé');
@@ -198,7 +279,7 @@ describe('the settings page', () => {
 		expect((await fetch(`${t.app.url}${path}`, { headers: { 'if-none-match': image.headers.get('etag')! } })).status).toBe(304);
 
 		// Private: anonymous readers and outsiders get a 404, members the picture, kept out of shared caches.
-		await t.call(`/api/v1/notebooks/${nb.id}`, { token: t.hostToken, method: 'PATCH', body: { visibility: 'private' } });
+		await patchAsHost(nb.id, { visibility: 'private' });
 		const hidden = await fetch(`${t.app.url}${path}`);
 		expect(hidden.status).toBe(404);
 		expect(hidden.headers.get('cache-control')).toBe('no-store');

@@ -160,7 +160,10 @@ const notebookOperations = {
 		operationId: 'updateNotebook',
 		tags: ['notebooks'],
 		summary: 'Change a notebook’s title, description, visibility, community, category lists, guide or table of contents',
-		description: 'Only the fields sent change. Managers only (and admins, for moderation).',
+		description:
+			'Only the fields sent change, with `baseVersion`: the `version` of the notebook the edit started from. If it ' +
+			'changed since (another save, its cover, its lists), nothing is written and the answer is 409 (`errors._`: ' +
+			'`notebook_edit_conflict`), with the `currentVersion`. Managers only (and admins, for moderation).',
 		security: requiredAuth,
 		requestParams: { path: notebookParam },
 		requestBody: { required: true, content: { 'application/json': { schema: UpdateNotebookInput } } },
@@ -170,6 +173,7 @@ const notebookOperations = {
 			401: unauthorized,
 			403: problem('The caller sees the notebook but does not manage it, or picked a community they are not a member of'),
 			404: problem('No such notebook, or hidden from the caller'),
+			409: problem('Changed since `baseVersion` (`notebook_edit_conflict`); `currentVersion` is the version now'),
 			415: unsupported,
 			422: invalid
 		}

@@ -5,6 +5,7 @@ import { ValidationError } from '../../domain/errors.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
+import { nextVersionTime } from '../db/versions.ts';
 import { notebookFor } from './access.ts';
 import { MAX_CATEGORY_LISTS } from './schemas.ts';
 
@@ -27,7 +28,10 @@ export async function writeCategoryLists(tx: Tx, notebookId: string, names: stri
 	await tx
 		.delete(notebookCategory)
 		.where(and(eq(notebookCategory.notebookId, notebookId), gte(notebookCategory.list, Math.max(names.length, 1))));
-	await tx.update(notebook).set({ categoryLists: names, updatedAt: new Date() }).where(eq(notebook.id, notebookId));
+	await tx
+		.update(notebook)
+		.set({ categoryLists: names, updatedAt: nextVersionTime(notebook.updatedAt) })
+		.where(eq(notebook.id, notebookId));
 }
 
 const unknownList = () => new ValidationError('No such category list', { list: ['category_list_unknown'] });
@@ -80,7 +84,7 @@ export async function removeCategoryList(db: Db, viewer: Viewer, notebookId: str
 		}
 		await tx
 			.update(notebook)
-			.set({ categoryLists: names.filter((_, i) => i !== list), updatedAt: new Date() })
+			.set({ categoryLists: names.filter((_, i) => i !== list), updatedAt: nextVersionTime(notebook.updatedAt) })
 			.where(eq(notebook.id, notebookId));
 	});
 }

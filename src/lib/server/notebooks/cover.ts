@@ -9,6 +9,7 @@ import { canViewNotebook } from '../../domain/visibility.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { schema } from '../db/index.ts';
+import { nextVersionTime } from '../db/versions.ts';
 import { deleteFile, isStorageKey, putFile, readFileBytes } from '../storage/index.ts';
 import { notebookFor } from './access.ts';
 import { COVER_MAX_BYTES, COVER_TYPES } from './schemas.ts';
@@ -79,7 +80,10 @@ export async function setNotebookCover(
 	const { row } = await notebookFor(ctx.db, viewer, notebookId, 'manage');
 	if (!upload) {
 		if (!row.coverKey) throw new ValidationError('Choose a picture', { cover: ['file_missing'] });
-		await ctx.db.update(schema.notebook).set({ coverAlt: alt, updatedAt: new Date() }).where(eq(schema.notebook.id, notebookId));
+		await ctx.db
+			.update(schema.notebook)
+			.set({ coverAlt: alt, updatedAt: nextVersionTime(schema.notebook.updatedAt) })
+			.where(eq(schema.notebook.id, notebookId));
 		return;
 	}
 	const webp = await normaliseCover(upload);
@@ -95,7 +99,7 @@ export async function setNotebookCover(
 				.for('update');
 			await tx
 				.update(schema.notebook)
-				.set({ coverKey: key, coverAlt: alt, updatedAt: new Date() })
+				.set({ coverKey: key, coverAlt: alt, updatedAt: nextVersionTime(schema.notebook.updatedAt) })
 				.where(eq(schema.notebook.id, notebookId));
 			return current.coverKey;
 		});
@@ -115,7 +119,10 @@ export async function removeNotebookCover(ctx: Pick<Ctx, 'db' | 'config'>, viewe
 			.from(schema.notebook)
 			.where(eq(schema.notebook.id, notebookId))
 			.for('update');
-		await tx.update(schema.notebook).set({ coverKey: null, coverAlt: '', updatedAt: new Date() }).where(eq(schema.notebook.id, notebookId));
+		await tx
+			.update(schema.notebook)
+			.set({ coverKey: null, coverAlt: '', updatedAt: nextVersionTime(schema.notebook.updatedAt) })
+			.where(eq(schema.notebook.id, notebookId));
 		return current.coverKey;
 	});
 	if (old) await deleteFile(ctx.config.dataDir, 'covers', fileOf(old));

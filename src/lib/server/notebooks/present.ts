@@ -20,7 +20,8 @@ export function presentNotebook(view: NotebookView, at: At): NotebookJson {
 		guide: view.notebook.guide,
 		tocNoteId: view.toc?.id ?? null,
 		cover: view.coverUrl ? { url: `${at.publicUrl}${view.coverUrl}`, alt: view.coverAlt } : null,
-		url: `${at.publicUrl}/${at.lang}/c/${view.notebook.id}`
+		url: `${at.publicUrl}/${at.lang}/c/${view.notebook.id}`,
+		version: view.notebook.version
 	};
 }
 

@@ -1,18 +1,22 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { NotebookFacts } from '../../domain/visibility.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import type { Db } from '../db/index.ts';
 import { schema } from '../db/index.ts';
+import { microsText } from '../db/versions.ts';
 import { visibleNoteFilter } from '../notes/visibility-filter.ts';
 
 const { notebook, notebookMember, notebookCategory, notebookNote, notebookNoteCategory, note } = schema;
 
-export type NotebookRow = typeof notebook.$inferSelect;
+/** A notebook's row, and its version: what an edit of its settings started from (update-notebook.ts). */
+export type NotebookRow = typeof notebook.$inferSelect & { version: string };
+
+const notebookColumns = { ...getTableColumns(notebook), version: microsText(notebook.updatedAt) };
 
 /** The notebook and what the visibility rule needs to know about it; undefined when no such id exists. */
 export async function findNotebookWithFacts(db: Db, id: string): Promise<{ row: NotebookRow; facts: NotebookFacts } | undefined> {
 	const [[row], members] = await Promise.all([
-		db.select().from(notebook).where(eq(notebook.id, id)),
+		db.select(notebookColumns).from(notebook).where(eq(notebook.id, id)),
 		db
 			.select({ accountId: notebookMember.accountId, role: notebookMember.role })
 			.from(notebookMember)

@@ -49,7 +49,12 @@ export const UpdateNotebookInput = z
 			.max(64)
 			.nullable()
 			.optional()
-			.describe('A note included in this notebook that serves as its table of contents, or null for none')
+			.describe('A note included in this notebook that serves as its table of contents, or null for none'),
+		baseVersion: z
+			.string({ error: 'base_version_missing' })
+			.min(1, 'base_version_missing')
+			.max(40, 'base_version_missing')
+			.describe('The `version` the edit started from; a later change of the notebook makes this one a conflict (409)')
 	})
 	.meta({ id: 'UpdateNotebook', description: 'The fields to change; the others stay as they are' });
 export type UpdateNotebookInput = z.infer<typeof UpdateNotebookInput>;
@@ -128,7 +133,8 @@ export const NotebookJson = z
 			.object({ url: z.url().describe('WebP picture; its URL changes with the picture'), alt: z.string() })
 			.nullable()
 			.describe('Cover picture, null when none'),
-		url: z.url()
+		url: z.url(),
+		version: z.string().describe('The current version of its settings, cover and lists: send it as `baseVersion` when you edit')
 	})
 	.meta({ id: 'Notebook', description: 'A notebook as the caller may see it' });
 export type NotebookJson = z.infer<typeof NotebookJson>;

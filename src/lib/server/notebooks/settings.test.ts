@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../tests/support/db.ts';
 import { makeAccount } from '../../../../tests/support/factories.ts';
 import { pngWithExif } from '../../../../tests/support/files.ts';
-import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../domain/errors.ts';
+import {
+	ForbiddenError,
+	NotFoundError,
+	PayloadTooLargeError,
+	StaleVersionError,
+	UnsupportedMediaError,
+	ValidationError
+} from '../../domain/errors.ts';
 import { anonymous, type Viewer } from '../../domain/viewer.ts';
 import { createCommunity, findCommunityBySlug, joinCommunity } from '../communities/index.ts';
 import { createNote, CreateNoteInput, setNoteStatus } from '../notes/index.ts';
@@ -34,11 +41,17 @@ import {
 	updateNotebook,
 	UpdateNotebookInput
 } from './index.ts';
+import { findNotebookWithFacts } from './queries.ts';
 
 const t = useTestContext();
 const tag = () => Math.random().toString(36).slice(2, 8);
 const notebookInput = (over: Record<string, unknown> = {}) => CreateNotebookInput.parse({ title: 'Carnet', ...over });
 const patch = (over: Record<string, unknown>) => UpdateNotebookInput.parse(over);
+/** The notebook's version now, whoever may see it: what an edit form opened now starts from. */
+const versionOf = async (id: string) => (await findNotebookWithFacts(t.ctx.db, id))?.row.version ?? 'none';
+/** An edit started from the notebook as it is now, as most edits are. */
+const save = async (viewer: Viewer, id: string, over: Record<string, unknown>) =>
+	updateNotebook(t.ctx.db, viewer, id, patch({ ...over, baseVersion: await versionOf(id) }));
 const file = (bytes: BlobPart, name = 'cover.png', type = 'image/png') => new File([bytes], name, { type });
 const coverDir = () => join(t.ctx.config.dataDir, 'files', 'covers');
 
@@ -65,15 +78,62 @@ async function fieldsOf(p: Promise<unknown>) {
 describe('updateNotebook', () => {
 	it('changes the fields sent and keeps the others; only managers may', async () => {
 		const { v, reader, id } = await setUp({ description: 'Avant', guide: 'Guide' });
-		await updateNotebook(t.ctx.db, v, id, patch({ title: 'Nouveau titre', visibility: 'private' }));
+		await save(v, id, { title: 'Nouveau titre', visibility: 'private' });
 		const { notebook } = await getNotebook(t.ctx.db, v, id);
 		expect(notebook).toMatchObject({ title: 'Nouveau titre', visibility: 'private', description: 'Avant', guide: 'Guide' });
 		// Private now: the reader does not even learn it exists; on a public one, they see it but may not change it.
-		await expect(updateNotebook(t.ctx.db, reader, id, patch({ title: 'x' }))).rejects.toThrow(NotFoundError);
-		await updateNotebook(t.ctx.db, v, id, patch({ visibility: 'public' }));
-		await expect(updateNotebook(t.ctx.db, reader, id, patch({ title: 'x' }))).rejects.toThrow(ForbiddenError);
-		await expect(updateNotebook(t.ctx.db, anonymous, id, patch({ title: 'x' }))).rejects.toThrow(ForbiddenError);
-		expect(() => patch({ title: ' ' })).toThrow();
+		await expect(save(reader, id, { title: 'x' })).rejects.toThrow(NotFoundError);
+		await save(v, id, { visibility: 'public' });
+		await expect(save(reader, id, { title: 'x' })).rejects.toThrow(ForbiddenError);
+		await expect(save(anonymous, id, { title: 'x' })).rejects.toThrow(ForbiddenError);
+		expect(() => patch({ title: ' ', baseVersion: '1' })).toThrow();
+	});
+
+	it('refuses an edit begun before the notebook changed, writing none of it, and takes it from the new version', async () => {
+		const { v, id } = await setUp({ description: 'Avant' });
+		const opened = await versionOf(id);
+		await save(v, id, { title: 'Titre de la première' });
+		const now = await versionOf(id);
+		expect(now).not.toBe(opened);
+		const late = await updateNotebook(
+			t.ctx.db,
+			v,
+			id,
+			patch({ description: 'Après', categoryLists: ['Thèmes'], baseVersion: opened })
+		).catch((e: unknown) => e);
+		expect(late).toBeInstanceOf(StaleVersionError);
+		expect([(late as StaleVersionError).fields, (late as StaleVersionError).currentVersion]).toEqual([
+			{ _: ['notebook_edit_conflict'] },
+			now
+		]);
+		let { notebook, lists } = await getNotebook(t.ctx.db, v, id);
+		expect([notebook.title, notebook.description, lists.map((l) => l.name)]).toEqual(['Titre de la première', 'Avant', ['']]);
+
+		// A list renamed or a cover changed elsewhere on the settings page is a change too.
+		await renameCategoryList(t.ctx.db, v, id, 0, 'Sujets');
+		await expect(updateNotebook(t.ctx.db, v, id, patch({ description: 'Après', baseVersion: now }))).rejects.toBeInstanceOf(
+			StaleVersionError
+		);
+		await updateNotebook(t.ctx.db, v, id, patch({ description: 'Après', baseVersion: await versionOf(id) }));
+		({ notebook, lists } = await getNotebook(t.ctx.db, v, id));
+		expect([notebook.title, notebook.description, lists.map((l) => l.name)]).toEqual(['Titre de la première', 'Après', ['Sujets']]);
+		expect(UpdateNotebookInput.safeParse({ title: 'Sans version' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['baseVersion', 'base_version_missing']
+		]);
+	});
+
+	it('lets one of several saves begun from the same version through when they run at once', async () => {
+		const { v, id } = await setUp();
+		const opened = await versionOf(id);
+		const titles = ['Premier en même temps', 'Deuxième en même temps', 'Troisième en même temps'];
+		const outcomes = await Promise.allSettled(
+			titles.map((title) => updateNotebook(t.ctx.db, v, id, patch({ title, guide: `Guide de ${title}`, baseVersion: opened })))
+		);
+		const won = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [titles[i]] : []));
+		expect(won).toHaveLength(1);
+		for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(StaleVersionError);
+		const { notebook } = await getNotebook(t.ctx.db, v, id);
+		expect([notebook.title, notebook.guide]).toEqual([won[0], `Guide de ${won[0]}`]);
 	});
 
 	it('links a community only for its members, and a community notebook needs one', async () => {
@@ -82,15 +142,15 @@ describe('updateNotebook', () => {
 		const host = await makeAccount(t.ctx);
 		await createCommunity(t.ctx.db, await host.viewer(), { slug, name: 'Réglages', description: '', visibility: 'public' });
 		const community = (await findCommunityBySlug(t.ctx.db, slug))!.id;
-		expect(await fieldsOf(updateNotebook(t.ctx.db, v, id, patch({ visibility: 'community' })))).toEqual({
+		expect(await fieldsOf(save(v, id, { visibility: 'community' }))).toEqual({
 			communityId: ['community_required']
 		});
-		expect(await fieldsOf(updateNotebook(t.ctx.db, v, id, patch({ communityId: community })))).toEqual({
+		expect(await fieldsOf(save(v, id, { communityId: community }))).toEqual({
 			communityId: ['community_not_member']
 		});
 		await joinCommunity(t.ctx, v, slug);
 		const joined = await owner.viewer();
-		await updateNotebook(t.ctx.db, joined, id, patch({ visibility: 'community', communityId: community }));
+		await save(joined, id, { visibility: 'community', communityId: community });
 		expect((await getNotebook(t.ctx.db, joined, id)).community?.slug).toBe(slug);
 	});
 
@@ -100,15 +160,15 @@ describe('updateNotebook', () => {
 		const { id: theme } = await addCategory(t.ctx.db, v, id, { list: 0, name: 'Gouvernance' });
 		const { id: region } = await addCategory(t.ctx.db, v, id, { list: 1, name: 'Montréal' });
 		await includeNote(t.ctx.db, v, id, { noteId: note, categoryIds: [theme, region] });
-		await updateNotebook(t.ctx.db, v, id, patch({ categoryLists: ['Thèmes'] }));
+		await save(v, id, { categoryLists: ['Thèmes'] });
 		const view = await getNotebook(t.ctx.db, v, id);
 		expect(view.lists.map((l) => [l.name, l.categories.map((c) => c.name)])).toEqual([['Thèmes', ['Gouvernance']]]);
 		const [item] = (await listNotebookNotes(t.ctx.db, v, id, ListNotebookNotesQuery.parse({}))).items;
 		expect(item.categories.map((c) => c.name)).toEqual(['Gouvernance']);
 		// The first list exists even unnamed: unnaming it keeps its categories.
-		await updateNotebook(t.ctx.db, v, id, patch({ categoryLists: [] }));
+		await save(v, id, { categoryLists: [] });
 		expect((await getNotebook(t.ctx.db, v, id)).lists[0].categories.map((c) => c.name)).toEqual(['Gouvernance']);
-		expect(() => patch({ categoryLists: ['a', 'b', 'c', 'd'] })).toThrow();
+		expect(() => patch({ categoryLists: ['a', 'b', 'c', 'd'], baseVersion: '1' })).toThrow();
 	});
 
 	it('takes as table of contents only a note of the notebook the manager may see', async () => {
@@ -118,9 +178,9 @@ describe('updateNotebook', () => {
 		const { id: othersDraft } = await createNote(t.ctx.db, reader, CreateNoteInput.parse({ title: 'Brouillon' }));
 		await includeNote(t.ctx.db, v, id, { noteId: toc, categoryIds: [] });
 		const code = { tocNoteId: ['toc_note_not_in_notebook'] };
-		expect(await fieldsOf(updateNotebook(t.ctx.db, v, id, patch({ tocNoteId: outside })))).toEqual(code);
-		expect(await fieldsOf(updateNotebook(t.ctx.db, v, id, patch({ tocNoteId: othersDraft })))).toEqual(code);
-		await updateNotebook(t.ctx.db, v, id, patch({ tocNoteId: toc }));
+		expect(await fieldsOf(save(v, id, { tocNoteId: outside }))).toEqual(code);
+		expect(await fieldsOf(save(v, id, { tocNoteId: othersDraft }))).toEqual(code);
+		await save(v, id, { tocNoteId: toc });
 		expect((await getNotebook(t.ctx.db, anonymous, id)).toc).toEqual({ id: toc, title: 'Table des matières' });
 		expect((await getNotebookSettings(t.ctx.db, v, id)).tocCandidates.map((n) => n.id)).toEqual([toc]);
 
@@ -131,7 +191,7 @@ describe('updateNotebook', () => {
 		expect(seen.notebook.tocNoteId).toBeNull();
 		expect(presentNotebook(seen, { publicUrl: 'https://x.example', lang: 'fr' }).tocNoteId).toBeNull();
 		expect((await getNotebook(t.ctx.db, v, id)).toc?.id).toBe(toc);
-		await updateNotebook(t.ctx.db, v, id, patch({ tocNoteId: null }));
+		await save(v, id, { tocNoteId: null });
 		expect((await getNotebook(t.ctx.db, v, id)).toc).toBeNull();
 	});
 });
@@ -253,7 +313,7 @@ describe('deleteNotebook', () => {
 			expect((await listNotebooksOfNote(t.ctx.db, who, note)).map((n) => n.id)).not.toContain(id);
 		}
 		expect((await listNotebooks(t.ctx.db, v, { memberId: owner.id })).map((n) => n.id)).not.toContain(id);
-		await expect(updateNotebook(t.ctx.db, v, id, patch({ title: 'x' }))).rejects.toThrow(NotFoundError);
+		await expect(save(v, id, { title: 'x' })).rejects.toThrow(NotFoundError);
 		await expect(deleteNotebook(t.ctx.db, v, id)).rejects.toThrow(NotFoundError);
 		// Admins still see it, for moderation; the note lives on.
 		const admin = await (await makeAccount(t.ctx, { admin: true })).viewer();

@@ -1,10 +1,11 @@
 // A notebook's settings, for its managers: what it is and who sees it, its cover, its category lists, and deleting it.
 // Each form posts to its own action; forms that change what the header shows redirect (post/redirect/get), the
 // category forms answer in place so a manager reordering a long list keeps their place.
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { StaleVersionError, type FieldErrors } from '#lib/domain/errors.ts';
 import { listOwnCommunities } from '#lib/server/communities/index.ts';
-import { handleForm, isFormFailure } from '#lib/server/http/forms.ts';
+import { formValues, handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
 	addCategory,
@@ -27,6 +28,17 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['saved', 'cover_saved', 'cover_removed'] as const;
+
+/** The notebook as it is now, shown beside a settings form that another change overtook. */
+export type NotebookConflict = {
+	title: string;
+	description: string;
+	visibility: string;
+	community: string | null;
+	guide: string;
+	toc: string | null;
+	version: string;
+};
 
 function requireAccount({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
 	if (!locals.account || locals.viewer.kind !== 'account')
@@ -63,7 +75,8 @@ const SettingsForm = z.preprocess((v) => {
 		visibility: f.visibility || undefined,
 		communityId: f.communityId || null,
 		guide: f.guide ?? '',
-		tocNoteId: f.tocNoteId || null
+		tocNoteId: f.tocNoteId || null,
+		baseVersion: f.baseVersion
 	};
 }, UpdateNotebookInput);
 
@@ -88,10 +101,30 @@ function categoryAction<S extends z.ZodType>(schema: S, use: (event: RequestEven
 export const actions: Actions = {
 	save: async (event) => {
 		const viewer = requireAccount(event);
-		const result = await handleForm(event.request, SettingsForm, (input) =>
-			updateNotebook(event.locals.app.ctx.db, viewer, event.params.id, input)
-		);
-		if (isFormFailure(result)) return result;
+		const { db } = event.locals.app.ctx;
+		const result = await handleForm(event.request, SettingsForm, async (input, form) => {
+			try {
+				await updateNotebook(db, viewer, event.params.id, input);
+			} catch (e) {
+				if (!(e instanceof StaleVersionError)) throw e;
+				// The notebook changed since the form was opened: what it holds now is shown beside the form, which keeps
+				// this person's text and now starts from that version, so saving again is a choice made having seen it.
+				const { notebook, community, toc } = await getNotebookSettings(db, viewer, event.params.id);
+				const conflict: NotebookConflict = {
+					title: notebook.title,
+					description: notebook.description,
+					visibility: notebook.visibility,
+					community: community?.name ?? null,
+					guide: notebook.guide,
+					toc: toc?.title ?? null,
+					version: notebook.version
+				};
+				const errors: FieldErrors = { _: ['notebook_edit_conflict'] };
+				return fail(409, { values: formValues(form), errors, conflict });
+			}
+		});
+		// A failure, the conflict's included; nothing on success.
+		if (result) return result;
 		back(event, 'saved');
 	},
 	// Multipart: handleForm parses the text fields and hands over the form for the file.
