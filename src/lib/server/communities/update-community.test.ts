@@ -105,7 +105,7 @@ describe('editing a community', () => {
 		]);
 	});
 
-	it('lets one of two saves begun from the same version through when they run at once, never both', async () => {
+	it('lets one of several saves begun from the same version through when they run at once, never two', async () => {
 		const c = await community('closed');
 		const host = await c.host.viewer();
 		const opened = await versionFor(host, c.slug);

@@ -109,7 +109,7 @@ describe('updateNotebook', () => {
 		let { notebook, lists } = await getNotebook(t.ctx.db, v, id);
 		expect([notebook.title, notebook.description, lists.map((l) => l.name)]).toEqual(['Titre de la première', 'Avant', ['']]);
 
-		// A list renamed or a cover changed elsewhere on the settings page is a change too.
+		// A list renamed elsewhere on the settings page is a change too (so is a new cover: cover.ts moves the version).
 		await renameCategoryList(t.ctx.db, v, id, 0, 'Sujets');
 		await expect(updateNotebook(t.ctx.db, v, id, patch({ description: 'Après', baseVersion: now }))).rejects.toBeInstanceOf(
 			StaleVersionError
