@@ -103,13 +103,8 @@ describe('the edit form', () => {
 		});
 		expect(first.status).toBe(303);
 
-		const late = await t.host.postForm(`/fr/g/${slug}/edit`, {
-			baseVersion: opened,
-			name: 'Nom du second onglet',
-			description: 'Une description qui ne se perd pas',
-			kind: 'thematic',
-			region: ''
-		});
+		const mine = { name: 'Nom du second onglet', description: 'Une description qui ne se perd pas', kind: 'thematic', region: '' };
+		const late = await t.host.postForm(`/fr/g/${slug}/edit`, { ...mine, baseVersion: opened });
 		expect(late.status).toBe(409);
 		const html = decoded(await late.text());
 		expect(html).toContain('Quelqu’un d’autre a enregistré cette communauté pendant que vous la modifiiez.');
@@ -128,20 +123,9 @@ describe('the edit form', () => {
 		expect(now).not.toBe(opened);
 		expect((await t.call(`/api/v1/communities/${slug}`)).body).toMatchObject({ name: 'Nom du premier onglet', version: now });
 
-		const again = await t.host.postForm(`/fr/g/${slug}/edit`, {
-			baseVersion: now,
-			name: 'Nom du second onglet',
-			description: 'Une description qui ne se perd pas',
-			kind: 'thematic',
-			region: ''
-		});
+		const again = await t.host.postForm(`/fr/g/${slug}/edit`, { ...mine, baseVersion: now });
 		expect(again.status).toBe(303);
-		expect((await t.call(`/api/v1/communities/${slug}`)).body).toMatchObject({
-			name: 'Nom du second onglet',
-			description: 'Une description qui ne se perd pas',
-			kind: 'thematic',
-			region: null
-		});
+		expect((await t.call(`/api/v1/communities/${slug}`)).body).toMatchObject({ ...mine, region: null });
 	});
 
 	it('answers members 403, those who may not see the community 404, and sends anonymous visitors to sign in', async () => {

@@ -2,7 +2,7 @@
 // errors and the person's own text, so nothing typed is lost (passwords excepted: they are never echoed).
 import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { ZodError, type z } from 'zod';
-import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
+import { isDomainError, type ConflictError, type FieldErrors } from '../../domain/errors.ts';
 import { fieldErrorsOf } from './problem.ts';
 
 export type FormState = { values: Record<string, string>; errors: FieldErrors };
@@ -24,6 +24,13 @@ export function formFailure(e: unknown, values: Record<string, string>): ActionF
 	}
 	throw e;
 }
+
+/**
+ * A save overtaken by another (nothing was written): the conflict's status and codes, the values as typed, and
+ * `conflict`, what is saved now, which the page shows beside them.
+ */
+export const conflictFailure = <C>(e: ConflictError, values: Record<string, string>, conflict: C) =>
+	fail(e.status, { values, errors: e.fields, conflict });
 
 /**
  * Parses the posted form with `schema` and runs `use`. Returns the use case's result, or a failure holding the

@@ -1,11 +1,11 @@
 // A notebook's settings, for its managers: what it is and who sees it, its cover, its category lists, and deleting it.
 // Each form posts to its own action; forms that change what the header shows redirect (post/redirect/get), the
 // category forms answer in place so a manager reordering a long list keeps their place.
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { StaleVersionError, type FieldErrors } from '#lib/domain/errors.ts';
+import { StaleVersionError } from '#lib/domain/errors.ts';
 import { listOwnCommunities } from '#lib/server/communities/index.ts';
-import { formValues, handleForm, isFormFailure } from '#lib/server/http/forms.ts';
+import { conflictFailure, formValues, handleForm, isFormFailure } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
 	addCategory,
@@ -119,8 +119,7 @@ export const actions: Actions = {
 					toc: toc?.title ?? null,
 					version: notebook.version
 				};
-				const errors: FieldErrors = { _: ['notebook_edit_conflict'] };
-				return fail(409, { values: formValues(form), errors, conflict });
+				return conflictFailure(e, formValues(form), conflict);
 			}
 		});
 		// A failure, the conflict's included; nothing on success.

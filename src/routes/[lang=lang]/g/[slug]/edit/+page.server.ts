@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { StaleVersionError, type FieldErrors } from '#lib/domain/errors.ts';
+import { redirect } from '@sveltejs/kit';
+import { StaleVersionError } from '#lib/domain/errors.ts';
 import { getCommunityForEdit, updateCommunity, UpdateCommunityInput, type CommunityRow } from '#lib/server/communities/index.ts';
-import { formValues, handleForm } from '#lib/server/http/forms.ts';
+import { conflictFailure, formValues, handleForm } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import { listDirectoryFacets } from '#lib/server/glossary/index.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,9 +37,7 @@ export const actions: Actions = {
 				if (!(e instanceof StaleVersionError)) throw e;
 				// Another host saved first: their version is shown beside the form, which keeps this person's text and now
 				// starts from their version, so saving again is a choice made having seen it.
-				const conflict = editable(await getCommunityForEdit(db, locals.viewer, params.slug));
-				const errors: FieldErrors = { _: ['community_edit_conflict'] };
-				return fail(409, { values: formValues(form), errors, conflict });
+				return conflictFailure(e, formValues(form), editable(await getCommunityForEdit(db, locals.viewer, params.slug)));
 			}
 		});
 	}

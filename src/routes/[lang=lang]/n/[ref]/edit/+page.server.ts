@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { EditConflictError } from '#lib/domain/errors.ts';
 import { deleteAttachment, listAttachments, updateAltText, uploadAttachment } from '#lib/server/attachments/index.ts';
-import { formFailure, formValues, handleForm } from '#lib/server/http/forms.ts';
+import { conflictFailure, formFailure, formValues, handleForm } from '#lib/server/http/forms.ts';
 import { rethrowForPage } from '#lib/server/http/problem.ts';
 import {
 	describeEditConflict,
@@ -66,7 +66,7 @@ export const actions: Actions = {
 					summary: values.summary ?? '',
 					body: values.body ?? ''
 				});
-				return fail(409, { values, errors: { _: ['edit_conflict'] }, conflict });
+				return conflictFailure(e, values, conflict);
 			}
 			if (form.get('intent') === 'publish') await setNoteStatus(db, locals.viewer, id, 'published');
 			redirect(303, `/${locals.lang}/n/${id}?saved`);
