@@ -1,11 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { visibleCommunityFilter } from '../communities/index.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
 import { visibleNotebookFilter } from '../notebooks/index.ts';
+import { WORD_COUNT_KIND as KIND } from '../db/schema/search.ts';
+import type { CommonWord } from './common-words.ts';
 import type { Matches } from './note-match.ts';
 
-const { community, notebook, noteSearchFacets, profile } = schema;
+const { community, notebook, noteSearchFacets, noteSearchWordCount, noteSearchWordQueue, profile } = schema;
 
 /** Values listed per facet with labels (notebooks, communities, authors), most results first. */
 export const FACET_VALUES = 30;
@@ -22,16 +24,39 @@ const GROUPED = { type: 15, language: 23, licence: 27, year: 29, community: 30, 
  * vectors): they are grouped once into three small hash tables (the code of the single-valued facts, a few hundred;
  * the authors; the notebooks), and each facet is then summed from those groups, the facts through their codes.
  * Communities and notebooks the viewer may not see are left out of the facets, so a hidden one is never named.
+ * `kept` are common words whose public notes are counted ahead (common-words.ts): their groups are read, not counted,
+ * and `matches` then holds only the notes not counted there.
  */
-export async function countNotes(db: Db, viewer: Viewer, { from, where }: Matches): Promise<NoteCounts> {
+export async function countNotes(db: Db, viewer: Viewer, matches: Matches | null, kept: CommonWord[] = []): Promise<NoteCounts> {
+	const counted: SQL[] = [];
+	if (matches) {
+		counted.push(sql`select facets, author_id, other_author_ids, notebook_id, other_notebook_ids,
+				grouping(facets, author_id, notebook_id) as gb, count(*) as n
+			from ${matches.from} where ${matches.where}
+			group by grouping sets ((facets), (author_id, other_author_ids), (notebook_id, other_notebook_ids))`);
+	}
+	if (kept.length) {
+		// The kept counts of these words, as the groups above, with the changes this transaction has not committed yet.
+		const words = sql.join(
+			kept.map((w) => sql`(${w.config}, ${w.word})`),
+			sql`, `
+		);
+		counted.push(sql`select case k.kind when ${KIND.facets} then k.value::int end as facets,
+				case k.kind when ${KIND.author} then k.value end as author_id, null::text[] as other_author_ids,
+				case k.kind when ${KIND.notebook} then k.value end as notebook_id, null::text[] as other_notebook_ids,
+				case k.kind when ${KIND.facets} then 3 when ${KIND.author} then 5 else 6 end as gb, sum(k.n) as n
+			from (
+				select kind, value, n from ${noteSearchWordCount} where (config, word) in (${words}) and n > 0
+				union all
+				select kind, value, n from ${noteSearchWordQueue}
+				where xact = pg_current_xact_id_if_assigned()::text::bigint and (config, word) in (${words})
+			) k
+			group by k.kind, k.value`);
+	}
+	if (!counted.length) return { total: 0, facets: [] };
 	const rows = await queryRows<{ facet: string; value: string | null; label: string | null; n: string | number }>(
 		db,
-		sql`with g0 as (
-			select facets, author_id, other_author_ids, notebook_id, other_notebook_ids,
-				grouping(facets, author_id, notebook_id) as gb, count(*) as n
-			from ${from} where ${where}
-			group by grouping sets ((facets), (author_id, other_author_ids), (notebook_id, other_notebook_ids))
-		),
+		sql`with g0 as (${sql.join(counted, sql` union all `)}),
 		g as (
 			select f.type, f.language, f.licence, f.year::text as year, f.community_id,
 				grouping(f.type, f.language, f.licence, f.year, f.community_id) as gb, sum(g0.n) as n

@@ -33,23 +33,51 @@ const mayHavePhrase = (text: string) => /[^\p{L}\p{N}\s]/u.test(text);
  * matched. When nothing is left to check, the filter is a constant true, computed once.
  */
 export function matchingNotes(vector: 'document' | 'titleVector', text: string, extra: string[] = []): Matches {
+	return matchingNotesOf(vector, text, extra, () => 'all')!;
+}
+
+/** Which of a configuration's matches a statement reads: all, those not everyone may see, or none. */
+export type ArmScope = 'all' | 'hidden' | 'none';
+
+/**
+ * matchingNotes, reading of some configurations' notes only those not everyone may see (their public ones are counted
+ * ahead: common-words.ts), or none. Plain words only (no phrase, which `mayHavePhrase` tells); null when no
+ * configuration is left to read.
+ */
+export function matchingHiddenNotes(text: string, scope: (config: (typeof CONFIGS)[number]) => ArmScope): Matches | null {
+	if (mayHavePhrase(text)) throw new Error('matchingHiddenNotes takes plain words');
+	return matchingNotesOf('document', text, [], scope);
+}
+
+export const isPlainWords = (text: string) => !mayHavePhrase(text);
+
+function matchingNotesOf(
+	vector: 'document' | 'titleVector',
+	text: string,
+	extra: string[],
+	scope: (config: (typeof CONFIGS)[number]) => ArmScope
+): Matches | null {
 	const column = noteSearch[vector];
 	const literal = (c: string) => sql.raw(`'${c}'`);
 	const parse = (c: string) => sql`commonplace_search_parse(${literal(c)}, ${text}::text)`;
 	const keys = (c: string) => sql`commonplace_search_key_query(${literal(c)}, ${text}::text)`;
 	const words = !mayHavePhrase(text);
 	// Plain words are asked as parsed: no phrase to rewrite, and no PL/pgSQL to run while planning.
-	const arm = (c: string) =>
-		sql`${noteSearch.config} = ${literal(c)} and commonplace_search_keys(${column}) @@ ${words ? parse(c) : keys(c)}`;
+	// The predicate of note_search_hidden_idx as it is written there, for the planner to prove that the index serves it.
+	const hidden = (c: (typeof CONFIGS)[number]) => (scope(c) === 'hidden' ? sql` and ${noteSearch.reach} between 1 and 2` : sql``);
+	const arm = (c: (typeof CONFIGS)[number]) =>
+		sql`${noteSearch.config} = ${literal(c)} and commonplace_search_keys(${column}) @@ ${words ? parse(c) : keys(c)}${hidden(c)}`;
 	const extraIds = sql`${noteSearch.noteId} = any(${sql.param(extra)}::text[])`;
 	if (words) {
+		const read = CONFIGS.filter((c) => scope(c) !== 'none');
+		if (!read.length) return null;
 		const arms = sql.join(
-			CONFIGS.map((c) => sql`(${arm(c)})`),
+			read.map((c) => sql`(${arm(c)})`),
 			sql` or `
 		);
 		return { from: sql`${noteSearch}`, where: extra.length ? sql`(${arms} or ${extraIds})` : sql`(${arms})` };
 	}
-	const checked = (c: string) =>
+	const checked = (c: (typeof CONFIGS)[number]) =>
 		sql`((select commonplace_search_key_exact(${literal(c)}, ${text}::text)) or ${column} @@ (select ${parse(c)}))`;
 	const branches = CONFIGS.map((c) => sql`select * from ${noteSearch} where ${arm(c)} and ${checked(c)}`);
 	if (extra.length) {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../domain/viewer.ts';
 import { queryRows, schema, type Db } from '../db/index.ts';
-import { noteFilters } from './filters.ts';
-import { matchingNotes, type Matches } from './note-match.ts';
+import { keptWordsOf } from './common-words.ts';
+import { hasNoteFilter, noteFilters } from './filters.ts';
+import { isPlainWords, matchingHiddenNotes, matchingNotes, type Matches } from './note-match.ts';
 import { countNotes, type NoteCounts } from './note-counts.ts';
 import { newestNotes, rankNotes, type Extra, type NoteHit } from './note-ranking.ts';
 import type { ParsedSearchQuery } from './schemas.ts';
@@ -49,7 +50,15 @@ export function startNotePass(
 		from: titleWords.from,
 		where: sql`${titleWords.where} and ${filters} ${excludes ? sql`and ${noteSearch.document} @@ commonplace_search_query(${text}::text)` : sql``}`
 	};
-	const counts = tuned(db, Boolean(text), (tx) => countNotes(tx, viewer, matches));
+	const counts = tuned(db, Boolean(text), async (tx) => {
+		// A common word's public notes are counted ahead: only the rest of its matches are counted here.
+		const kept = text && isPlainWords(text) && !extra.length && !hasNoteFilter(q) ? await keptWordsOf(tx, text) : [];
+		if (!kept.length) return countNotes(tx, viewer, matches);
+		const configs = new Set(kept.map((k) => k.config));
+		const seesHidden = viewer.kind === 'account';
+		const rest = matchingHiddenNotes(text, (c) => (!configs.has(c) ? 'all' : seesHidden ? 'hidden' : 'none'));
+		return countNotes(tx, viewer, rest && { from: rest.from, where: sql`${rest.where} and ${filters}` }, kept);
+	});
 	const hits = tuned(db, Boolean(text), async (tx) =>
 		window.sort === 'relevance' && text
 			? rankNotes(tx, text, matches, titles, extra, window.take)

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, customType, index, integer, pgTable, real, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+	type AnyPgColumn,
+	bigint,
+	customType,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	real,
+	smallint,
+	text,
+	timestamp,
+	unique
+} from 'drizzle-orm/pg-core';
 import { note } from './notes.ts';
 
 /** The text search configurations of notes (note_search.config), each with its own indexes. */
@@ -103,6 +116,10 @@ export const noteSearch = pgTable(
 		index('note_search_author_idx').on(t.authorId),
 		index('note_search_other_authors_idx').using('gin', t.otherAuthorIds),
 		index('note_search_facets_idx').on(t.facets),
+		// The notes not everyone may see (a community's, their authors' alone), a fifth of the benchmark's: for a common
+		// word, whose public notes are counted ahead (note_search_word_count), a signed-in reader's own share is counted
+		// through this index ANDed with the word's, without reading the public matches.
+		index('note_search_hidden_idx').on(t.reach).where(sql.raw('reach between 1 and 2')),
 		index('note_search_title_key_idx').using('gin', t.titleKey.op('gin_trgm_ops')),
 		index('note_search_recent_idx').on(t.recentAt.desc(), t.noteId.desc())
 	]
@@ -133,4 +150,68 @@ export const noteSearchFacets = pgTable(
  */
 export const noteSearchQueue = pgTable('note_search_queue', {
 	noteId: text('note_id').primaryKey()
+});
+
+/**
+ * The most common words of the notes, per configuration (a few hundred, from the planner's statistics: ANALYZE keeps
+ * the most common lexemes of note_search.document). Counting the matches of one of them would read tens of thousands
+ * of rows on every search; their counts are kept instead, in note_search_word_count (migration 0015,
+ * search/common-words.ts). A word is added once, with its counts, and never removed: a word that becomes rare still
+ * counts exactly.
+ */
+export const noteSearchWord = pgTable(
+	'note_search_word',
+	{
+		config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
+		/** A lexeme as the configuration stems it ('fichi', 'file'). */
+		word: text('word').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.config, t.word] })]
+);
+
+/** What a kept count counts (note_search_word_count.kind): the notes of one facets code, of one author, of one notebook. */
+export const WORD_COUNT_KIND = { facets: 0, author: 1, notebook: 2 } as const;
+
+/**
+ * The public notes (REACH.public) holding each common word, counted per facets code (the type, language, licence, year
+ * and community together), per author and per notebook: every facet and the total of a search for that word, for
+ * anyone, without reading a note. The triggers on note_search keep it in step at each commit (migration 0015); the
+ * notes others may not see are counted when searching, per viewer. Nothing else writes it.
+ */
+export const noteSearchWordCount = pgTable(
+	'note_search_word_count',
+	{
+		config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
+		word: text('word').notNull(),
+		/** WORD_COUNT_KIND. */
+		kind: smallint('kind').notNull(),
+		/** The facets code (as text), the author's account id or the notebook's id. */
+		value: text('value').notNull(),
+		n: integer('n').notNull()
+	},
+	// No CHECK (n >= 0): an upsert checks the row it proposes, the change (-1) before it is added to the count.
+	(t) => [primaryKey({ columns: [t.config, t.word, t.kind, t.value] })]
+);
+
+/**
+ * Changes to the kept counts made by the transaction under way (`xact`), summed per count and applied all at once at
+ * commit, in one order: two transactions never take the counts' locks in opposite orders, and hold them only while
+ * committing. Empty outside a writing transaction; each transaction reads only its own rows.
+ */
+export const noteSearchWordQueue = pgTable(
+	'note_search_word_queue',
+	{
+		xact: bigint('xact', { mode: 'number' }).notNull(),
+		config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
+		word: text('word').notNull(),
+		kind: smallint('kind').notNull(),
+		value: text('value').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.xact, t.config, t.word, t.kind, t.value] })]
+);
+
+/** One row per transaction with queued count changes: its deferred trigger applies them at commit, once. */
+export const noteSearchWordDue = pgTable('note_search_word_due', {
+	xact: bigint('xact', { mode: 'number' }).primaryKey()
 });
