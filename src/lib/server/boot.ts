@@ -3,7 +3,7 @@ import { appDatabase, closeAppDatabase } from './db/index.ts';
 import { getApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { warmCitations } from './citations/index.ts';
-import { watchSearchCache } from './search/index.ts';
+import { startKeepingCommonWords, watchSearchCache } from './search/index.ts';
 import { liveHub, stopLiveHub } from './realtime/index.ts';
 import { startMailSender, startScheduler } from './notifications/index.ts';
 
@@ -15,6 +15,8 @@ export async function boot(): Promise<{ config: Config; shutdown: () => Promise<
 	const database = await appDatabase(config);
 	// Search answers are kept between two writes, emptied by the notification that empties the page cache (ADR 8).
 	await watchSearchCache(database);
+	// The counts of the most common words are kept ahead of searches (ADR 8), as the statistics find them.
+	const stopKeepingWords = startKeepingCommonWords(database.db);
 	// Live events (ADR 11): one LISTEN for the whole process, before any stream opens.
 	await liveHub(database);
 	if (config.demoContent) {
@@ -33,6 +35,7 @@ export async function boot(): Promise<{ config: Config; shutdown: () => Promise<
 		shutdown: async () => {
 			await scheduler.stop();
 			await mailSender.stop();
+			await stopKeepingWords();
 			await stopLiveHub();
 			await closeAppDatabase();
 		}
