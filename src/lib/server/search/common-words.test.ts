@@ -108,6 +108,8 @@ describe('kept counts of common words', () => {
 		await createCommunity(t.ctx.db, v, { slug: 'vergers', name: 'Vergers', description: '', visibility: 'public' });
 		await joinCommunity(t.ctx, await member.viewer(), 'vergers');
 		communityId = (await findCommunityBySlug(t.ctx.db, 'vergers'))!.id;
+		await createCommunity(t.ctx.db, v, { slug: 'cercle-discret', name: 'Cercle discret', description: '', visibility: 'secret' });
+		const secretId = (await findCommunityBySlug(t.ctx.db, 'cercle-discret'))!.id;
 		publicNotebook = (await createNotebook(t.ctx.db, v, CreateNotebookInput.parse({ title: 'Agrumes', visibility: 'public' }))).id;
 		privateNotebook = (await createNotebook(t.ctx.db, v, CreateNotebookInput.parse({ title: 'Secret', visibility: 'private' }))).id;
 
@@ -119,6 +121,8 @@ describe('kept counts of common words', () => {
 		n.private = (await publish(author, { title: 'Carnet', body: `Ma ${word}.`, visibility: 'private' })).id;
 		n.draft = (await createNote(t.ctx.db, v, input({ title: 'Brouillon', body: `Une ${word} à venir.` }))).id;
 		n.other = (await publish(author, { title: 'Citron', body: 'Rien à voir.' })).id;
+		// Public, in a secret community: counted ahead with its community, which only its members may see named.
+		n.secret = (await publish(author, { title: 'Discrète', body: `Une ${word} discrète.`, communityId: secretId })).id;
 		await includeNote(t.ctx.db, v, publicNotebook, { noteId: n.plain, categoryIds: [] });
 		await includeNote(t.ctx.db, v, privateNotebook, { noteId: n.listed, categoryIds: [] });
 		await includeNote(t.ctx.db, v, publicNotebook, { noteId: n.listed, categoryIds: [] });
@@ -131,16 +135,19 @@ describe('kept counts of common words', () => {
 		await expectCountsExact(t.ctx.db);
 		// Kept counts are read from the database, no match counted: a signed-in reader's own notes are counted apart.
 		const counts = await countNotes(t.ctx.db, anonymous, null, await keptWordsOf(t.ctx.db, word));
-		expect(counts.total).toBe(4);
+		expect(counts.total).toBe(5);
 		await expectSameAsCounting(t.ctx.db, viewers, word);
 		await expectSameAsCounting(t.ctx.db, viewers, 'bergamot');
 		// Several words of which one is left after the stop words: still that one word.
 		await expectSameAsCounting(t.ctx.db, viewers, `la ${word}`);
 		const forMember = await searchCommons(t.ctx.db, await member.viewer(), { q: word, kind: 'note' });
 		// The English note says "bergamot", which the English stem of « bergamote » finds.
-		expect(forMember.items.map((i) => i.id).sort()).toEqual([n.plain, n.listed, n.english, n.community, n.members].sort());
-		// The private notebook is never named, though it holds a public note.
+		expect(forMember.items.map((i) => i.id).sort()).toEqual([n.plain, n.listed, n.english, n.community, n.members, n.secret].sort());
+		// The private notebook is never named, though it holds a public note; nor the secret community, but to its members.
 		expect(forMember.facets.notebook).toEqual([{ value: publicNotebook, label: 'Agrumes', count: 2 }]);
+		expect(forMember.facets.community).toEqual([{ value: 'vergers', label: 'Vergers', count: 2 }]);
+		const forAuthor = await searchCommons(t.ctx.db, await author.viewer(), { q: word, kind: 'note' });
+		expect(forAuthor.facets.community.map((c) => c.value).sort()).toEqual(['cercle-discret', 'vergers']);
 	});
 
 	it('follow every change at commit: text, licence, visibility, notebooks, co-authors, deletion and a batch', async () => {
