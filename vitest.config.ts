@@ -11,7 +11,8 @@ const pureServer = [
 	'src/lib/server/citations/**/*.test.ts',
 	'src/lib/server/page-cache/**/*.test.ts',
 	'src/lib/server/open-data/feed-xml.test.ts',
-	'src/lib/server/http/csrf.test.ts'
+	'src/lib/server/http/csrf.test.ts',
+	'src/lib/server/periodic.test.ts'
 ];
 const dbTests = ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 const dbProject = (kind: 'pglite' | 'postgres') => ({

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { queryRows } from './client.ts';
+import { startPeriodic } from '../periodic.ts';
 
 // autovacuum_analyze_threshold / _scale_factor and autovacuum_vacuum_threshold / _scale_factor, PostgreSQL defaults.
 const ANALYZE = { base: 50, scale: 0.1 };
@@ -44,18 +45,4 @@ export async function maintainOnce(db: Db): Promise<string[]> {
 }
 
 /** Runs maintainOnce now and every NAP_MS until stopped; a failed pass is logged and the next one tries again. */
-export function startMaintenance(db: Db): () => Promise<void> {
-	let running: Promise<unknown> | undefined;
-	const pass = () => {
-		running ??= maintainOnce(db)
-			.catch((e: Error) => console.error(`[db] maintenance pass failed: ${e.message}`))
-			.finally(() => (running = undefined));
-	};
-	pass();
-	const timer = setInterval(pass, NAP_MS);
-	timer.unref();
-	return async () => {
-		clearInterval(timer);
-		await running;
-	};
-}
+export const startMaintenance = (db: Db): (() => Promise<void>) => startPeriodic('[db] maintenance pass', NAP_MS, () => maintainOnce(db));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/index.ts';
 import { CONFIGS } from '../db/schema/search.ts';
+import { startPeriodic } from '../periodic.ts';
 
 /**
  * A word in at least this many notes has its counts kept (note_search_word_count, migration 0015). Counting costs
@@ -76,19 +77,8 @@ const KEEP_EVERY_MS = 60_000;
  * embedded database's maintenance keeps the statistics it reads). Several processes sharing one database may all run
  * it: a word is added once. A failed pass is logged and the next one tries again.
  */
-export function startKeepingCommonWords(db: Db): () => Promise<void> {
-	let running: Promise<unknown> | undefined;
-	const pass = () => {
-		running ??= keepCommonWords(db)
-			.then((added) => added && console.log(`[search] counts of ${added} common words now kept`))
-			.catch((e: Error) => console.error(`[search] keeping the common words failed: ${e.message}`))
-			.finally(() => (running = undefined));
-	};
-	pass();
-	const timer = setInterval(pass, KEEP_EVERY_MS);
-	timer.unref();
-	return async () => {
-		clearInterval(timer);
-		await running;
-	};
-}
+export const startKeepingCommonWords = (db: Db): (() => Promise<void>) =>
+	startPeriodic('[search] keeping the common words', KEEP_EVERY_MS, async () => {
+		const added = await keepCommonWords(db);
+		if (added) console.log(`[search] counts of ${added} common words now kept`);
+	});
