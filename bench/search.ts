@@ -14,6 +14,7 @@ import { anonymous, type Viewer } from '../src/lib/domain/viewer.ts';
 import { viewerOf } from '../src/lib/server/accounts/index.ts';
 import { openPglite, openPostgres, queryRows, type Database, type Db } from '../src/lib/server/db/client.ts';
 import { maintainOnce } from '../src/lib/server/db/maintenance.ts';
+import { keepCommonWords } from '../src/lib/server/search/common-words.ts';
 import { searchCommons, watchSearchCache, type SearchQuery } from '../src/lib/server/search/index.ts';
 import { withDatabase } from '../tests/support/pg-url.ts';
 import { benchAuthorId, loadSearchCorpus, manCorpus, SEARCH_BENCH_NOTEBOOKS } from './search-corpus.ts';
@@ -74,6 +75,10 @@ type Figures = {
 	timings: Timing[];
 	/** The same rounds with the result cache armed (each query's first run fills it): the secondary figures. */
 	warm: Timing[];
+	/** The baseline, timed first in the same run: the same rounds with no kept counts, every match counted. */
+	counted: Timing[];
+	/** Keeping the counts of the common words: how many, how long, and the room they take. */
+	common: { words: number; seconds: number; size: string };
 };
 
 /** A new database, dropped at the end; or, with `keep`, the kept one of that name, created if missing. */
@@ -141,12 +146,20 @@ async function timeRebuild(db: Db): Promise<Figures['rebuild']> {
 	return { rows, indexes: built };
 }
 
-/** The import rate of TRIGGER_NOTES notes into a new database, with the search triggers, then without. */
-async function timeTriggers(backend: Backend): Promise<Figures['triggers']> {
+/**
+ * The import rate of TRIGGER_NOTES notes into a new database, with the search triggers, then without. With them, the
+ * new database keeps the counts of the corpus's common words, as a database of that size does: its notes are counted.
+ */
+async function timeTriggers(backend: Backend, words: { config: string; word: string }[]): Promise<Figures['triggers']> {
 	const rate = async (enabled: boolean) => {
 		const database = await open(backend, enabled ? 'triggers' : 'notriggers');
 		try {
 			await database.migrate();
+			// Its index is empty: the words are kept with no count yet, as keeping them would count none.
+			if (enabled && words.length)
+				await database.db.execute(
+					sql`insert into note_search_word (config, word) select * from unnest(${sql.param(words.map((w) => w.config))}::text[], ${sql.param(words.map((w) => w.word))}::text[])`
+				);
 			if (!enabled) {
 				for (const [table, triggers] of Object.entries(SEARCH_TRIGGERS))
 					for (const t of triggers) await database.db.execute(sql.raw(`ALTER TABLE "${table}" DISABLE TRIGGER "${t}"`));
@@ -208,28 +221,48 @@ async function measure(backend: Backend): Promise<Figures> {
 		);
 		await step('vacuum and analyze', () => settle(database), 30_000);
 		const rebuild = await step('rebuilding the search index from the notes', () => timeRebuild(database.db), NOTES * 3);
-		const { size, timings, warm } = await timeSearch(database);
+		const searched = await timeSearch(database);
+		const words = await queryRows<{ config: string; word: string }>(database.db, sql`select config, word from note_search_word`);
 		await database.close();
-		if (KEEP)
-			return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers: NO_TRIGGERS, size, timings, warm };
+		if (KEEP) return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers: NO_TRIGGERS, ...searched };
 		const triggers = await step(
 			`pricing the triggers: importing ${TRIGGER_NOTES} notes with and without them`,
-			() => timeTriggers(backend),
+			() => timeTriggers(backend, words),
 			TRIGGER_NOTES * 20
 		);
-		return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers, size, timings, warm };
+		return { backend, load: { seconds: load.seconds, rate: NOTES / load.seconds }, rebuild, triggers, ...searched };
 	} catch (e) {
 		await database.close().catch(() => undefined);
 		throw e;
 	}
 }
 
-/** The database's size, then the queries timed cold, then again with the result cache armed. */
-async function timeSearch(database: Database): Promise<Pick<Figures, 'size' | 'timings' | 'warm'>> {
-	const [size] = await queryRows<{ database: string; index: string }>(
+/**
+ * The queries timed cold with every match counted (the baseline: no kept counts), then the common words' counts kept
+ * (timed), then the queries timed cold again (the figures), then with the result cache armed.
+ */
+async function timeSearch(database: Database): Promise<Pick<Figures, 'size' | 'timings' | 'warm' | 'counted' | 'common'>> {
+	await database.db.execute(sql`truncate note_search_word, note_search_word_count`);
+	const counted = await step(
+		`baseline: timing ${CASES.length} queries, ${ROUNDS} rounds, every match counted`,
+		() => timeQueries(database.db),
+		CASES.length * ROUNDS * 200
+	);
+	const from = performance.now();
+	const words = await step(
+		'keeping the counts of the common words',
+		() =>
+			keepCommonWords(database.db, {
+				progress: (done, of) => done % 250 === 0 && say(`  ${done.toLocaleString('en')} of ${of.toLocaleString('en')} words`)
+			}),
+		40_000
+	);
+	const seconds = (performance.now() - from) / 1000;
+	const [size] = await queryRows<{ database: string; index: string; common: string }>(
 		database.db,
 		sql`select pg_size_pretty(pg_database_size(current_database())) as database,
-			pg_size_pretty(pg_total_relation_size('note_search')) as index`
+			pg_size_pretty(pg_total_relation_size('note_search')) as index,
+			pg_size_pretty(pg_total_relation_size('note_search_word_count')) as common`
 	);
 	const timings = await step(
 		`timing ${CASES.length} queries, ${ROUNDS} rounds`,
@@ -239,7 +272,7 @@ async function timeSearch(database: Database): Promise<Pick<Figures, 'size' | 't
 	const stopCache = await watchSearchCache(database);
 	const warm = await step('the same with the result cache', () => timeQueries(database.db), CASES.length * ROUNDS * 20);
 	await stopCache();
-	return { size, timings, warm };
+	return { size, timings, warm, counted, common: { words, seconds, size: size.common } };
 }
 
 const NO_TRIGGERS: Figures['triggers'] = { with: NaN, without: NaN };
@@ -248,9 +281,9 @@ const NO_TRIGGERS: Figures['triggers'] = { with: NaN, without: NaN };
 async function timeKept(backend: Backend, database: Database): Promise<Figures> {
 	say(`reusing the kept corpus of ${NOTES.toLocaleString('en')} notes: only the queries are timed`);
 	await step('vacuum and analyze', () => settle(database), 30_000);
-	const { size, timings, warm } = await timeSearch(database);
+	const searched = await timeSearch(database);
 	await database.close();
-	return { backend, load: { seconds: NaN, rate: NaN }, rebuild: { rows: NaN, indexes: NaN }, triggers: NO_TRIGGERS, size, timings, warm };
+	return { backend, load: { seconds: NaN, rate: NaN }, rebuild: { rows: NaN, indexes: NaN }, triggers: NO_TRIGGERS, ...searched };
 }
 
 function report(all: Figures[]): string {
@@ -261,13 +294,14 @@ function report(all: Figures[]): string {
 	];
 	for (const f of all) {
 		const target = TARGETS[f.backend];
-		const rows = f.timings.map((t) => [
+		const rows = f.timings.map((t, i) => [
 			t.c.class,
 			t.c.name,
 			t.total,
 			ms(percentile(t.times, 50)),
 			ms(percentile(t.times, 95)),
-			ms(t.times.at(-1)!)
+			ms(t.times.at(-1)!),
+			`${ms(percentile(f.counted[i].times, 50))} / ${ms(percentile(f.counted[i].times, 95))}`
 		]);
 		const classes = [...new Set(f.timings.map((t) => t.c.class))].map((name) => {
 			const of = (list: Timing[]) =>
@@ -280,17 +314,22 @@ function report(all: Figures[]): string {
 			return [name, cold.length, ms(percentile(cold, 50)), ms(percentile(cold, 95)), ms(percentile(warm, 50)), ms(percentile(warm, 95))];
 		});
 		const every = f.timings.flatMap((t) => t.times).sort((a, b) => a - b);
+		const everyCounted = f.counted.flatMap((t) => t.times).sort((a, b) => a - b);
+		const mismatch = f.timings.filter((t, i) => t.total !== f.counted[i].total).map((t) => t.c.name);
 		const everyWarm = f.warm.flatMap((t) => t.times).sort((a, b) => a - b);
 		const p95 = percentile(every, 95);
 		const perNote = (1 / f.triggers.with - 1 / f.triggers.without) * 1000;
 		lines.push(
 			`### ${f.backend}`,
 			'',
-			table(['class', 'query', 'results', 'p50 ms', 'p95 ms', 'max ms'], rows),
+			table(['class', 'query', 'results', 'p50 ms', 'p95 ms', 'max ms', 'baseline p50 / p95 ms'], rows),
 			'',
 			table(['class', 'runs', 'p50 ms', 'p95 ms', 'cached p50 ms', 'cached p95 ms'], classes),
 			'',
 			`All queries, cold: p50 ${ms(percentile(every, 50))} ms, p95 ${ms(p95)} ms: ${p95 < target ? 'pass' : 'FAIL'} (p95 < ${target} ms).`,
+			`Baseline, the same run before the common words' counts were kept (every match counted): p50 ${ms(percentile(everyCounted, 50))} ms, p95 ${ms(percentile(everyCounted, 95))} ms.`,
+			mismatch.length ? `TOTALS DIFFER from the baseline's: ${mismatch.join(', ')}.` : 'Every total equals the baseline’s.',
+			`Counts of ${f.common.words.toLocaleString('en')} common words kept (a word and configuration each) in ${f.common.seconds.toFixed(1)} s; they take ${f.common.size}.`,
 			`With the result cache (a repeated query between two writes): p50 ${ms(percentile(everyWarm, 50))} ms, p95 ${ms(percentile(everyWarm, 95))} ms.`,
 			Number.isNaN(f.load.seconds)
 				? 'Corpus reused (BENCH_SEARCH_KEEP): its writing and rebuild times are those of the run that wrote it.'
