@@ -13,9 +13,10 @@ const { noteSearch } = schema;
 export const RANKED_TITLE_MATCHES = 100;
 export const RANKED_MATCHES = 100;
 
-// The prior of the notes in the short-notes partial index (migration 0008): at most 58 distinct words, about a tenth of
-// the benchmark's notes. For a word in more than a few hundred notes, its best candidates by the prior are found
-// among them, in a small index, without reading every match.
+// The prior of the notes in the short-notes partial indexes (migrations 0008 and 0016): at most 58 distinct words,
+// about a tenth of the benchmark's notes. For a word in more than a few hundred notes or titles, its best candidates by
+// the prior are found among them, in a small index, without reading every match. The title matches taken are the same
+// either way: when a hundred short notes' titles match, they are the hundred best by the prior.
 const SHORT_PRIOR = sql.raw(`-4.1::real`);
 
 // Weights of D, C, B, A (organisation fields, body, summary/synonyms/definition, title), and ts_rank_cd's
@@ -48,9 +49,16 @@ export async function rankNotes(db: Db, text: string, matches: Matches, titles: 
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit greatest(0, ${take} - (select count(*) from cand)))`;
 	const rows = await queryRows<NoteHit>(
 		db,
-		sql`with t as (
-			select ${noteSearch.noteId} as note_id from ${titles.from} where ${titles.where}
+		sql`with short_titles as (
+			select ${noteSearch.noteId} as note_id from ${titles.from} where ${titles.where} and ${noteSearch.prior} >= ${SHORT_PRIOR}
 			order by ${noteSearch.prior} desc, ${noteSearch.noteId} limit ${RANKED_TITLE_MATCHES}
+		),
+		t as (
+			select note_id from short_titles
+			union all
+			(select ${noteSearch.noteId} from ${titles.from} where ${titles.where}
+				order by ${noteSearch.prior} desc, ${noteSearch.noteId}
+				limit case when (select count(*) from short_titles) < ${RANKED_TITLE_MATCHES} then ${RANKED_TITLE_MATCHES} else 0 end)
 		),
 		short as (
 			select ${noteSearch.noteId} as note_id from ${from} where ${where} and ${noteSearch.prior} >= ${SHORT_PRIOR}

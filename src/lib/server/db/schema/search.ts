@@ -110,6 +110,13 @@ export const noteSearch = pgTable(
 				.using('gin', searchKeys(t.titleVector))
 				.where(sql.raw(`config = '${c}'`))
 		),
+		// The titles of the short notes likewise: a common word is in thousands of titles, and the best of them by the
+		// prior are found among these (search/note-ranking.ts).
+		...CONFIGS.map((c) =>
+			index(`note_search_short_title_${c}_idx`)
+				.using('gin', searchKeys(t.titleVector))
+				.where(sql.raw(`config = '${c}' and prior >= -4.1::real`))
+		),
 		// Narrowing by a notebook or an author (search/filters.ts) reads their notes through these, ANDed with the words'.
 		index('note_search_notebook_idx').on(t.notebookId),
 		index('note_search_other_notebooks_idx').using('gin', t.otherNotebookIds),
