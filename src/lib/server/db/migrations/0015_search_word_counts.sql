@@ -23,8 +23,7 @@ CREATE TABLE "note_search_word_queue" (
 	"word" text NOT NULL,
 	"kind" smallint NOT NULL,
 	"value" text NOT NULL,
-	"n" integer NOT NULL,
-	CONSTRAINT "note_search_word_queue_xact_config_word_kind_value_pk" PRIMARY KEY("xact","config","word","kind","value")
+	"n" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "note_search_hidden_idx" ON "note_search" USING btree ("reach") WHERE reach between 1 and 2;--> statement-breakpoint
@@ -63,11 +62,11 @@ BEGIN
 	END;
 	EXECUTE format($q$
 		WITH r AS (%s),
-		w AS (
-			SELECT r.config, k.word, r.sign, r.facets, r.author_id, r.other_author_ids, r.notebook_id, r.other_notebook_ids
+		l AS MATERIALIZED (
+			SELECT r.config, l.word, r.sign, r.facets, r.author_id, r.other_author_ids, r.notebook_id, r.other_notebook_ids
 			FROM r CROSS JOIN LATERAL unnest(tsvector_to_array(r.document)) AS l(word)
-			JOIN note_search_word k ON k.config = r.config AND k.word = l.word
 		),
+		w AS (SELECT l.* FROM l JOIN note_search_word k ON k.config = l.config AND k.word = l.word),
 		d AS (
 			SELECT w.config, w.word, 0::smallint AS kind, w.facets::text AS value, w.sign FROM w
 			UNION ALL
@@ -78,11 +77,10 @@ BEGIN
 			FROM w CROSS JOIN LATERAL unnest(array_prepend(w.notebook_id, coalesce(w.other_notebook_ids, '{}'))) AS b(id)
 		),
 		queued AS (
-			INSERT INTO note_search_word_queue AS q (xact, config, word, kind, value, n)
+			INSERT INTO note_search_word_queue (xact, config, word, kind, value, n)
 			SELECT pg_current_xact_id()::text::bigint, d.config, d.word, d.kind, d.value, sum(d.sign)
 			FROM d WHERE d.value IS NOT NULL
 			GROUP BY d.config, d.word, d.kind, d.value HAVING sum(d.sign) <> 0
-			ON CONFLICT (xact, config, word, kind, value) DO UPDATE SET n = q.n + excluded.n
 			RETURNING 1
 		)
 		INSERT INTO note_search_word_due (xact)
@@ -122,7 +120,9 @@ BEGIN
 		DELETE FROM note_search_word_queue WHERE xact = NEW.xact RETURNING config, word, kind, value, n
 	)
 	INSERT INTO note_search_word_count AS k (config, word, kind, value, n)
-	SELECT q.config, q.word, q.kind, q.value, q.n FROM q WHERE q.n <> 0 ORDER BY q.config, q.word, q.kind, q.value
+	SELECT q.config, q.word, q.kind, q.value, sum(q.n) FROM q
+	GROUP BY q.config, q.word, q.kind, q.value HAVING sum(q.n) <> 0
+	ORDER BY q.config, q.word, q.kind, q.value
 	ON CONFLICT (config, word, kind, value) DO UPDATE SET n = k.n + excluded.n;
 	DELETE FROM note_search_word_due WHERE xact = NEW.xact;
 	RETURN NULL;

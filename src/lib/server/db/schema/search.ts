@@ -201,22 +201,19 @@ export const noteSearchWordCount = pgTable(
 );
 
 /**
- * Changes to the kept counts made by the transaction under way (`xact`), summed per count and applied all at once at
- * commit, in one order: two transactions never take the counts' locks in opposite orders, and hold them only while
- * committing. Empty outside a writing transaction; each transaction reads only its own rows.
+ * Changes to the kept counts made by the transaction under way (`xact`), one row per statement and count, summed and
+ * applied all at once at commit, in one order: two transactions never take the counts' locks in opposite orders, and
+ * hold them only while committing. No key: appending is what a bulk write needs to be cheap. Empty outside a writing
+ * transaction; each transaction reads only its own rows.
  */
-export const noteSearchWordQueue = pgTable(
-	'note_search_word_queue',
-	{
-		xact: bigint('xact', { mode: 'number' }).notNull(),
-		config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
-		word: text('word').notNull(),
-		kind: smallint('kind').notNull(),
-		value: text('value').notNull(),
-		n: integer('n').notNull()
-	},
-	(t) => [primaryKey({ columns: [t.xact, t.config, t.word, t.kind, t.value] })]
-);
+export const noteSearchWordQueue = pgTable('note_search_word_queue', {
+	xact: bigint('xact', { mode: 'number' }).notNull(),
+	config: text('config', { enum: ['fr', 'en', 'simple'] }).notNull(),
+	word: text('word').notNull(),
+	kind: smallint('kind').notNull(),
+	value: text('value').notNull(),
+	n: integer('n').notNull()
+});
 
 /** One row per transaction with queued count changes: its deferred trigger applies them at commit, once. */
 export const noteSearchWordDue = pgTable('note_search_word_due', {
